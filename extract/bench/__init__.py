@@ -1,0 +1,1 @@
+"""Benchmarks that print figures: ``python -m extract.bench timex IN.jsonl OUT.jsonl``."""

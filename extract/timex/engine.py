@@ -1,0 +1,135 @@
+"""The engine: text and a reference date in, resolved TimeSpans out.
+
+scan (anchored rule matches) -> filter (numbers, verbs, names) -> resolve, left to
+right, remembering the last date mentioned so that "the next day" has an anchor.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from .grammar import Grammar, load_grammar
+from .resolve import RESOLVERS, Context, Resolution
+from .scan import Candidate, Scanner, lower_ascii
+from .span import TimeSpan
+from .tense import TenseCues, UNKNOWN, tense_at
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
+_WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z%][A-Za-z]*|%)")
+_SENTENCE_START = re.compile(r"(^|[.!?:;\"“”]\s*|\n\s*)$")
+
+
+class Engine:
+    """A language's grammar with its scanner, filters and tense cues, ready to run."""
+
+    def __init__(self, grammar: Grammar, filters: dict, tense: TenseCues) -> None:
+        self.grammar = grammar
+        self.scanner = Scanner(grammar)
+        self.capitalised_only = frozenset(filters.get("capitalised_only", ()))
+        self.name_check_rules = frozenset(filters.get("name_check_rules", ()))
+        self.reject = frozenset(filters.get("reject", ()))
+        strip = sorted(filters.get("strip_leading", ()), key=len, reverse=True)
+        self.strip_leading = re.compile(r"^(?:%s)\s+" % "|".join(map(re.escape, strip)), re.I) if strip else None
+        self.tense = tense
+        self.measure = grammar.words.get("measure", {})
+
+    def find(self, text: str, reference: date) -> list[TimeSpan]:
+        low = lower_ascii(text)
+        spans: list[TimeSpan] = []
+        last: tuple[date, date, str] | None = None
+        last_text: str | None = None
+        for candidate in self.scanner.candidates(text):
+            candidate = self._trim(candidate, text)
+            if candidate is None or not self._keep(candidate, text, low):
+                continue
+            expression = text[candidate.start:candidate.end]
+            tense = tense_at(self.tense, low, candidate.start, candidate.end) \
+                if candidate.rule.resolve in _DIRECTED else UNKNOWN
+            ctx = Context(grammar=self.grammar, reference=reference, groups=candidate.groups,
+                          text=expression, tense=tense, last=last,
+                          before=low[max(0, candidate.start - 20):candidate.start])
+            resolution = RESOLVERS[candidate.rule.resolve](ctx)
+            if resolution is None:
+                continue
+            kind = resolution.kind if resolution.kind != "DATE" else candidate.rule.kind
+            if candidate.rule.kind != "DATE":
+                kind = candidate.rule.kind if resolution.kind == "DATE" else resolution.kind
+            spans.append(_span(expression, candidate, resolution, kind, reference, last, last_text))
+            if resolution.interval is not None and resolution.kind in ("DATE", "TIME") \
+                    and resolution.granularity is not None:
+                last = (resolution.interval[0], resolution.interval[1], resolution.granularity)
+                last_text = expression
+        return spans
+
+    def _trim(self, candidate: Candidate, text: str) -> Candidate | None:
+        if self.strip_leading is None:
+            return candidate
+        expression = text[candidate.start:candidate.end]
+        match = self.strip_leading.match(expression)
+        if match is None:
+            return candidate
+        return Candidate(candidate.rule, candidate.start + match.end(), candidate.end, candidate.groups)
+
+    def _keep(self, candidate: Candidate, text: str, low: str) -> bool:
+        expression = text[candidate.start:candidate.end]
+        lowered = " ".join(low[candidate.start:candidate.end].split())
+        if lowered in self.reject:
+            return False
+        for group in ("month", "season"):
+            raw = candidate.groups.get(group)
+            if raw is not None and raw.lower().rstrip(".") in self.capitalised_only and raw.islower():
+                if candidate.rule.name in self.name_check_rules or lowered == raw.lower() \
+                        or group == "season" and candidate.rule.resolve == "season" and raw == lowered:
+                    return False
+                if group == "month" and raw.rstrip(".") in ("may", "march"):
+                    return False
+        if candidate.rule.name in self.name_check_rules:
+            before = _WORD_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
+            if before and before.group(1)[0].isupper() and before.end() == candidate.start \
+                    and before.group(1).lower() not in self.scanner.prefix_words:
+                prefix = text[max(0, before.start() - 3):before.start()]
+                if not _SENTENCE_START.search(prefix):
+                    return False
+        if candidate.groups.get("year") is not None and candidate.rule.resolve == "year":
+            after = _WORD_AFTER.match(text[candidate.end:candidate.end + 30])
+            if after and after.group(1).lower() in self.measure and self.measure[after.group(1).lower()]:
+                return False
+        return bool(expression.strip())
+
+
+_DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time"})
+
+
+def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: str,
+          reference: date, last: tuple[date, date, str] | None, last_text: str | None) -> TimeSpan:
+    anaphoric = resolution.anaphoric and last is not None
+    start, end = resolution.interval if resolution.interval else (None, None)
+    return TimeSpan(
+        text=expression, char_start=candidate.start, char_end=candidate.end, kind=kind,
+        value=resolution.value, start=start, end=end, granularity=resolution.granularity,
+        mod=resolution.mod,
+        anchor=(last[0].isoformat() if anaphoric and last else reference.isoformat()),
+        anchor_basis="text" if anaphoric else "publication",
+        rule=candidate.rule.name,
+    )
+
+
+@lru_cache(maxsize=None)
+def engine_for(language: str = "en") -> Engine:
+    import tomllib
+    from .grammar import RESOURCES
+
+    grammar = load_grammar(language)
+    with (RESOURCES / f"{language}.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    tense = data.get("tense", {})
+    cues = TenseCues(tense.get("future", []), tense.get("past", []), tense.get("past_suffixes", []))
+    return Engine(grammar, data.get("filters", {}), cues)
+
+
+def find_timexes(text: str, reference: date | datetime, *, language: str = "en") -> list[TimeSpan]:
+    """Every time expression in ``text``, resolved against ``reference`` (the publication date)."""
+    if isinstance(reference, datetime):
+        reference = reference.date()
+    return engine_for(language).find(text, reference)

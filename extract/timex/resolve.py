@@ -1,0 +1,744 @@
+"""Resolvers: turn one rule match into a TIMEX3 value and a drawable interval.
+
+Each resolver is a pure function of the match's groups and a Context (the
+reference date, the sentence's tense, the date the text last mentioned). The
+rule data names the resolver; the words it reads come from the language tables.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from . import calendar as cal
+from .grammar import Grammar
+from .tense import FUTURE, PAST, UNKNOWN
+
+Interval = tuple[date, date]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a resolver found: everything of a TimeSpan except where it is."""
+
+    kind: str
+    value: str
+    interval: Interval | None
+    granularity: str | None
+    mod: str | None = None
+    anaphoric: bool = False   # resolved against a date the text mentioned
+
+
+@dataclass(slots=True)
+class Context:
+    """What a resolver may know about the expression's surroundings."""
+
+    grammar: Grammar
+    reference: date
+    groups: dict[str, str]
+    text: str            # the expression as written
+    tense: int           # PAST, FUTURE or UNKNOWN
+    last: tuple[date, date, str] | None   # interval and granularity last mentioned
+    before: str          # the few characters before the expression (lower case)
+
+    def word(self, table: str, group: str | None = None) -> object | None:
+        raw = self.groups.get(group or table)
+        return None if raw is None else self.grammar.lookup(table, raw)
+
+
+Resolver = Callable[[Context], Resolution | None]
+RESOLVERS: dict[str, Resolver] = {}
+
+UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "weekend": "WE",
+             "fortnight": "W", "month": "M", "quarter": "Q", "season": "M", "year": "Y",
+             "decade": "DE", "century": "CE", "millennium": "ML"}
+UNIT_FACTOR = {"fortnight": 2, "season": 3}
+TIME_UNITS = {"second", "minute", "hour"}
+MOD_NAMES = {"early": "early", "earlier": "early", "beginning": "start", "start": "start",
+             "mid": "mid", "middle": "mid", "late": "late", "later": "late", "end": "end",
+             "close": "end"}
+
+
+def resolver(name: str) -> Callable[[Resolver], Resolver]:
+    def register(function: Resolver) -> Resolver:
+        RESOLVERS[name] = function
+        return function
+    return register
+
+
+# -- helpers ------------------------------------------------------------------------
+
+def _number(ctx: Context, raw: str | None) -> float | str | None:
+    """A count written in digits or words ("12", "twenty-four", "a few" -> "X")."""
+    if raw is None:
+        return None
+    text = " ".join(raw.lower().replace("-", " ").split())
+    if re.fullmatch(r"[0-9]+ [0-9]/[0-9]", text):
+        whole, frac = text.split(" ")
+        num, den = frac.split("/")
+        return int(whole) + int(num) / int(den)
+    if re.fullmatch(r"[0-9]+/[0-9]+", text):
+        num, den = text.split("/")
+        return int(num) / int(den) if int(den) else None
+    try:
+        return float(text) if "." in text else int(text)
+    except ValueError:
+        pass
+    cardinal = ctx.grammar.words["cardinal"]
+    if text in cardinal:
+        return cardinal[text]
+    parts = text.split(" ")
+    tens, ones = ctx.grammar.words["tens"], ctx.grammar.words["ones"]
+    if len(parts) == 2 and parts[0] in tens and parts[1] in ones:
+        return tens[parts[0]] + ones[parts[1]]
+    if parts and parts[-1] == "of":
+        return _number(ctx, " ".join(parts[:-1]))
+    if text.endswith(" of") or text in ("hundreds of", "dozens of"):
+        return "X"
+    return None
+
+
+def _format_count(count: float | str) -> str:
+    if isinstance(count, str):
+        return count
+    if float(count).is_integer():
+        return str(int(count))
+    return f"{count:g}"
+
+
+def duration_value(count: float | str, unit: str) -> str:
+    factor = UNIT_FACTOR.get(unit, 1)
+    if not isinstance(count, str):
+        count = count * factor
+    code = UNIT_CODE[unit]
+    if unit == "quarter" and not isinstance(count, str):
+        count, code = count * 3, "M"
+    prefix = "PT" if unit in TIME_UNITS else "P"
+    return f"{prefix}{_format_count(count)}{code}"
+
+
+def _year(ctx: Context, raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    raw = raw.strip().lstrip("'")
+    if len(raw) == 2 and raw.isdigit():
+        two = int(raw)
+        candidates = [c * 100 + two for c in (ctx.reference.year // 100 - 1, ctx.reference.year // 100)]
+        past = [y for y in candidates if y <= ctx.reference.year + 5]
+        return max(past) if past else min(candidates)
+    return int(raw) if raw.isdigit() else None
+
+
+def _mod(ctx: Context) -> str | None:
+    raw = ctx.groups.get("mod_word")
+    if raw is not None:
+        return MOD_NAMES.get(raw.lower())
+    lowered = ctx.text.lower()
+    for word, mod in (("early", "early"), ("mid", "mid"), ("late", "late"),
+                      ("end of", "end"), ("beginning of", "start"), ("start of", "start"),
+                      ("middle of", "mid")):
+        if lowered.startswith(word) or lowered.startswith("the " + word):
+            return mod
+    return None
+
+
+def _approx(ctx: Context) -> str | None:
+    raw = ctx.groups.get("approx")
+    return None if raw is None else ctx.word("approx", "approx")  # type: ignore[return-value]
+
+
+def _directed(candidates: list[tuple[date, date]], reference: date, tense: int) -> tuple[date, date]:
+    """Choose among intervals (same unit, different years) by the sentence's direction.
+
+    Past: the latest that starts on or before the reference; future: the earliest
+    that ends on or after it; unknown: the nearest.
+    """
+    if tense == PAST:
+        past = [c for c in candidates if c[0] <= reference]
+        if past:
+            return max(past)
+    if tense == FUTURE:
+        future = [c for c in candidates if c[1] >= reference]
+        if future:
+            return min(future)
+
+    def distance(c: tuple[date, date]) -> int:
+        if c[0] <= reference <= c[1]:
+            return 0
+        return min(abs((c[0] - reference).days), abs((c[1] - reference).days))
+    return min(candidates, key=distance)
+
+
+def _date_resolution(day: date, mod: str | None = None, anaphoric: bool = False) -> Resolution:
+    return Resolution("DATE", day.isoformat(), (day, day), "day", mod, anaphoric)
+
+
+def _unit_resolution(value_interval: tuple[str, Interval], granularity: str,
+                     mod: str | None = None, anaphoric: bool = False) -> Resolution:
+    value, interval = value_interval
+    return Resolution("DATE", value, cal.narrow(interval, mod), granularity, mod, anaphoric)
+
+
+# -- explicit dates ---------------------------------------------------------------------
+
+def _month_number(ctx: Context) -> int | None:
+    month = ctx.word("month")
+    if month is not None:
+        return int(month)  # type: ignore[arg-type]
+    raw = ctx.groups.get("month_number")
+    return int(raw) if raw else None
+
+
+@resolver("calendar_date")
+def calendar_date(ctx: Context) -> Resolution | None:
+    month = _month_number(ctx)
+    day_raw = ctx.groups.get("day")
+    if day_raw is not None:
+        day = int(day_raw)
+    else:
+        ordinal = ctx.word("ordinal", "day_ordinal") or ctx.word("ordinal")
+        if not isinstance(ordinal, int) or ordinal < 1:
+            return None
+        day = ordinal
+    if month is None:
+        return None
+    year = _year(ctx, ctx.groups.get("year"))
+    if year is not None and year < 100:
+        year += 1900 if year > (ctx.reference.year % 100) + 10 else 2000
+    try:
+        if year is not None:
+            first = date(year, month, day)
+        else:
+            options = []
+            for y in (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1):
+                try:
+                    options.append((date(y, month, day), date(y, month, day)))
+                except ValueError:
+                    continue
+            if not options:
+                return None
+            weekday = ctx.word("weekday")
+            if weekday is not None:
+                matching = [o for o in options if o[0].isoweekday() == weekday]
+                options = matching or options
+            tense = ctx.tense if weekday is None else UNKNOWN
+            first = _directed(options, ctx.reference, tense)[0]
+    except ValueError:
+        return None
+    day2 = ctx.groups.get("day2")
+    if day2 is not None:
+        try:
+            last = first.replace(day=int(day2))
+        except ValueError:
+            return None
+        if last < first:
+            return None
+        return Resolution("DATE", first.isoformat(), (first, last), "day")
+    return _date_resolution(first)
+
+
+@resolver("month")
+def month(ctx: Context) -> Resolution | None:
+    number = _month_number(ctx)
+    if number is None:
+        return None
+    mod = _mod(ctx)
+    year = _year(ctx, ctx.groups.get("year"))
+    relative = ctx.word("relative")
+    year_relative = ctx.word("relative", "year_relative")
+    lowered = ctx.text.lower()
+    if year is None and year_relative is not None:
+        year = ctx.reference.year + int(year_relative)  # type: ignore[arg-type]
+    elif year is None and ("the following year" in lowered or "the previous year" in lowered):
+        base = ctx.last[0].year if ctx.last else ctx.reference.year
+        year = base + (1 if "following" in lowered else -1)
+    if year is not None:
+        return _unit_resolution(cal.month_unit(year, number), "month", mod)
+    current = (ctx.reference.year, ctx.reference.month)
+    if relative is not None:
+        rel = int(relative)  # type: ignore[arg-type]
+        if rel < 0:
+            year = ctx.reference.year if number < current[1] else ctx.reference.year - 1
+        elif rel > 0:
+            year = ctx.reference.year if number > current[1] else ctx.reference.year + 1
+        else:
+            year = ctx.reference.year
+        return _unit_resolution(cal.month_unit(year, number), "month", mod)
+    options = [cal.month_unit(y, number)[1] for y in
+               (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)]
+    chosen = _directed(options, ctx.reference, ctx.tense)
+    return _unit_resolution(cal.month_unit(chosen[0].year, number), "month", mod)
+
+
+@resolver("season")
+def season(ctx: Context) -> Resolution | None:
+    code = ctx.word("season")
+    if code is None:
+        return None
+    code = str(code)
+    mod = _mod(ctx)
+    lowered = ctx.text.lower()
+    spoken = re.search(r"nineteen\s+(\w+)[- ]?(\w+)?", lowered)
+    year = _year(ctx, ctx.groups.get("year") or ctx.groups.get("shortyear"))
+    if year is None and spoken:
+        tens = ctx.grammar.words["tens"].get(spoken.group(1), 0)
+        ones = ctx.grammar.words["ones"].get(spoken.group(2) or "", 0)
+        year = 1900 + tens + ones if tens else None
+    if year is not None:
+        return _unit_resolution(cal.season_unit(year, code), "season", mod)
+    current_year, current_code = cal.season_of(ctx.reference)
+    current_start = cal.season_unit(current_year, current_code)[1][0]
+    relative = ctx.word("relative")
+    if "this past" in lowered:
+        relative = -1
+    elif "the coming" in lowered:
+        relative = 1
+    options = [cal.season_unit(y, code) for y in range(ctx.reference.year - 2, ctx.reference.year + 2)]
+    if relative is not None:
+        rel = int(relative)  # type: ignore[arg-type]
+        if rel < 0:
+            chosen = max((o for o in options if o[1][1] < current_start), key=lambda o: o[1][0])
+        elif rel > 0:
+            chosen = min((o for o in options if o[1][0] > ctx.reference), key=lambda o: o[1][0])
+        elif code == current_code:
+            chosen = cal.season_unit(current_year, current_code)
+        else:
+            chosen = cal.season_unit(ctx.reference.year, code)
+        return _unit_resolution(chosen, "season", mod)
+    chosen_interval = _directed([o[1] for o in options], ctx.reference, ctx.tense)
+    chosen = next(o for o in options if o[1] == chosen_interval)
+    return _unit_resolution(chosen, "season", mod)
+
+
+def _ordinal(ctx: Context, group: str = "ordinal") -> int | None:
+    raw = ctx.groups.get("ordinal_number")
+    if raw:
+        return int(raw)
+    value = ctx.word("ordinal", group)
+    return int(value) if isinstance(value, int) else None  # type: ignore[arg-type]
+
+
+def _period_year(ctx: Context, first_month: int) -> int:
+    """The year of a quarter or half named without one: this year's, or last year's
+    when that part of this year has not begun and the sentence is not about the future."""
+    lowered = ctx.text.lower()
+    year = _year(ctx, ctx.groups.get("year"))
+    if year is not None:
+        return year
+    year_relative = ctx.word("relative", "year_relative")
+    if year_relative is not None:
+        return ctx.reference.year + int(year_relative)  # type: ignore[arg-type]
+    for word, offset in (("last year", -1), ("next year", 1), ("this year", 0)):
+        if word in lowered:
+            return ctx.reference.year + offset
+    if date(ctx.reference.year, first_month, 1) > ctx.reference and ctx.tense == PAST:
+        return ctx.reference.year - 1
+    return ctx.reference.year
+
+
+@resolver("quarter")
+def quarter(ctx: Context) -> Resolution | None:
+    lowered = " ".join(ctx.text.lower().split())
+    number = _ordinal(ctx)
+    if number is not None:
+        if number == -1:
+            number = 4
+        if not 1 <= number <= 4:
+            return None
+        year = _period_year(ctx, 3 * (number - 1) + 1)
+        return _unit_resolution(cal.quarter_unit(year, number), "quarter")
+    focus = ctx.reference
+    current = cal.unit_containing(ctx.reference, "quarter")[1][0]
+    relative = ctx.word("relative")
+    if relative is not None and int(relative) != 0:  # type: ignore[arg-type]
+        focus = cal.shift(current, "quarter", int(relative))  # type: ignore[arg-type]
+    elif relative is None:
+        # "the latest quarter", "the year-ago quarter": reports are about the last full quarter.
+        focus = ctx.last[0] if (ctx.last and ctx.last[2] == "quarter") else cal.shift(current, "quarter", -1)
+        if any(w in lowered for w in ("year-earlier", "year-ago", "year earlier", "year ago")):
+            focus = cal.shift(focus, "year", -1)
+    return _unit_resolution(cal.unit_containing(focus, "quarter"), "quarter",
+                            anaphoric=relative is None and ctx.last is not None)
+
+
+@resolver("half")
+def half(ctx: Context) -> Resolution | None:
+    lowered = ctx.text.lower()
+    number = _ordinal(ctx)
+    if number is None:
+        number = 2 if ("latter" in lowered or "last half" in lowered) else None
+    if number == -1:
+        number = 2
+    relative = ctx.word("relative", "half_relative")
+    if number is None and relative is not None:
+        current = 1 if ctx.reference.month <= 6 else 2
+        index = ctx.reference.year * 2 + current - 1 + int(relative)  # type: ignore[arg-type]
+        return _unit_resolution(cal.half_unit(index // 2, index % 2 + 1), "half")
+    if number not in (1, 2):
+        return None
+    year = _period_year(ctx, 1 if number == 1 else 7)
+    return _unit_resolution(cal.half_unit(year, number), "half")
+
+
+@resolver("year")
+def year(ctx: Context) -> Resolution | None:
+    value = _year(ctx, ctx.groups.get("year") or ctx.groups.get("shortyear"))
+    if value is None:
+        return None
+    return _unit_resolution(cal.year_unit(value), "year", _mod(ctx))
+
+
+@resolver("spoken_year")
+def spoken_year(ctx: Context) -> Resolution | None:
+    words = ctx.text.lower().replace("-", " ").split()
+    words = [w for w in words if w not in ("the", "year", "and")]
+    tens, ones = ctx.grammar.words["tens"], ctx.grammar.words["ones"]
+    cardinal = ctx.grammar.words["cardinal"]
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        return _unit_resolution(cal.year_unit(2000 + (int(cardinal.get(rest[0], 0)) if rest else 0)), "year")
+    if words and words[0] == "nineteen":
+        rest = words[1:]
+        value = 0
+        if rest and rest[0] in tens:
+            value = tens[rest[0]] + (ones.get(rest[1], 0) if len(rest) > 1 else 0)
+        elif rest and isinstance(cardinal.get(rest[0]), int):
+            value = int(cardinal[rest[0]])
+        return _unit_resolution(cal.year_unit(1900 + value), "year")
+    return None
+
+
+@resolver("decade")
+def decade(ctx: Context) -> Resolution | None:
+    digits = ctx.groups.get("decade_digits")
+    if digits is not None:
+        digits = digits.lstrip("'")
+        if len(digits) == 4:
+            start = int(digits)
+        else:
+            start = int(digits)
+            century = ctx.reference.year // 100 * 100
+            start = century + start if century + start <= ctx.reference.year else century - 100 + start
+    else:
+        offset = ctx.word("decade_word")
+        if offset is None:
+            return None
+        century = ctx.reference.year // 100 * 100
+        start = century + int(offset)  # type: ignore[arg-type]
+        if start > ctx.reference.year:
+            start -= 100
+    return _unit_resolution(cal.decade_unit(start), "decade", _mod(ctx))
+
+
+@resolver("century")
+def century(ctx: Context) -> Resolution | None:
+    raw = ctx.groups.get("century_number")
+    number = int(raw) if raw else ctx.word("ordinal", "century_ordinal")
+    if not isinstance(number, int) or number < 1:
+        return None
+    return _unit_resolution(cal.century_unit((number - 1) * 100), "century", _mod(ctx))
+
+
+# -- relative to the reference ----------------------------------------------------------
+
+def _period_unit(ctx: Context) -> str | None:
+    raw = ctx.groups.get("period")
+    if raw is None:
+        return None
+    return str(ctx.grammar.lookup("period", raw))
+
+
+@resolver("relative_period")
+def relative_period(ctx: Context) -> Resolution | None:
+    unit = _period_unit(ctx)
+    if unit is None:
+        return None
+    lowered = " ".join(ctx.text.lower().split())
+    relative = ctx.word("relative")
+    mod_raw = (ctx.groups.get("mod_word") or "").lower()
+    mod = MOD_NAMES.get(mod_raw) if mod_raw else None
+    if mod is None and re.search(r"\b(end|close)\b|-end\b", lowered):
+        mod = "end"
+    elif mod is None and re.search(r"\b(beginning|start)\b", lowered):
+        mod = "start"
+    elif mod is None and "middle" in lowered:
+        mod = "mid"
+    anaphoric = False
+    if relative is None:
+        # "the year", "the week": the one the text is talking about, else the current one.
+        if ctx.last is not None and unit != "day":
+            base, anaphoric = ctx.last[0], True
+        else:
+            base = ctx.reference
+    else:
+        base = cal.shift(ctx.reference, "day" if unit == "weekend" else unit,
+                         int(relative) * (7 if unit == "weekend" else 1))  # type: ignore[arg-type]
+    value, interval = cal.unit_containing(base, unit)
+    if unit == "day":
+        return Resolution("DATE", value, interval, "day", mod, anaphoric)
+    first, last = interval
+    if mod_raw in ("earlier",) and relative == 0:
+        return Resolution("DATE", value, (first, min(last, ctx.reference)), unit, "before")
+    if mod_raw in ("later",) and relative == 0:
+        return Resolution("DATE", value, (max(first, ctx.reference), last), unit, "after")
+    return Resolution("DATE", value, cal.narrow(interval, mod), unit, mod, anaphoric)
+
+
+def _unit(ctx: Context) -> str | None:
+    raw = ctx.groups.get("unit")
+    return None if raw is None else str(ctx.grammar.lookup("unit", raw))
+
+
+@resolver("shifted")
+def shifted(ctx: Context) -> Resolution | None:
+    """"four months ago", "a year earlier", "two weeks later": a date at the unit's grain."""
+    unit = _unit(ctx)
+    raw_count = ctx.groups.get("num")
+    count = _number(ctx, raw_count) if raw_count else 1
+    ago = ctx.groups.get("ago")
+    spec = ctx.grammar.lookup("ago", ago) if ago else {"sign": -1, "anchor": "anaphoric"}
+    if unit is None or count is None or spec is None:
+        return None
+    sign = int(spec["sign"])
+    anaphoric = spec["anchor"] == "anaphoric" and ctx.last is not None
+    base = ctx.last[0] if anaphoric else ctx.reference
+    if isinstance(count, str):
+        return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None, None, anaphoric)
+    if unit in TIME_UNITS:
+        return Resolution("DATE", base.isoformat(), (base, base), "day", _approx(ctx), anaphoric)
+    grain = {"fortnight": "week", "weekend": "week", "season": "season"}.get(unit, unit)
+    steps = count * UNIT_FACTOR.get(unit, 1)
+    if unit in ("millennium",):
+        return None
+    if not float(steps).is_integer():
+        if grain in ("year", "decade", "century"):
+            grain, steps = "month", steps * {"year": 12, "decade": 120, "century": 1200}[grain]
+        elif grain == "month":
+            grain, steps = "day", steps * 30
+        elif grain == "week":
+            grain, steps = "day", steps * 7
+        steps = round(steps)
+    moved = cal.shift(base, "week" if grain == "week" else grain, sign * int(steps))
+    if grain == "decade" or grain == "century":
+        grain = "year"
+    value, interval = cal.unit_containing(moved, grain)
+    return Resolution("DATE", value, interval, grain, _approx(ctx), anaphoric)
+
+
+@resolver("span_duration")
+def span_duration(ctx: Context) -> Resolution | None:
+    """"the past three months", "the next two weeks", "recent years": a duration,
+    drawn back from (or forward from) the reference when it is counted from it."""
+    unit = _unit(ctx)
+    if unit is None:
+        return None
+    lowered = " ".join(ctx.text.lower().split())
+    raw_count = ctx.groups.get("num")
+    plural = ctx.groups.get("unit", "").lower().endswith(("s", "ia"))
+    count: float | str | None
+    if raw_count:
+        count = _number(ctx, raw_count)
+    else:
+        count = "X" if plural else 1
+    if count is None:
+        return None
+    if count == 1 and not raw_count and unit in ("day", "week", "month", "quarter", "year", "decade",
+                                                  "century", "weekend"):
+        # "the past year", "the last decade": the previous calendar period.
+        relative = ctx.word("span_relative")
+        if relative is not None and int(relative) != 0 and "the first" not in lowered:  # type: ignore[arg-type]
+            base = cal.shift(ctx.reference, "day" if unit == "weekend" else unit,
+                             int(relative) * (7 if unit == "weekend" else 1))  # type: ignore[arg-type]
+            value, interval = cal.unit_containing(base, unit)
+            return Resolution("DATE", value, interval, unit)
+    value = duration_value(count, unit)
+    relative = ctx.word("span_relative")
+    if relative is None and lowered.startswith(("the last", "those")):
+        relative = -1
+    interval = None
+    if relative is not None and not isinstance(count, str) and "first" not in lowered:
+        sign = int(relative)  # type: ignore[arg-type]
+        steps = count * UNIT_FACTOR.get(unit, 1)
+        if unit not in TIME_UNITS and float(steps).is_integer() and sign != 0:
+            shift_unit = {"fortnight": "week", "weekend": "week", "season": "month"}.get(unit, unit)
+            other = cal.shift(ctx.reference, shift_unit, sign * int(steps))
+            interval = (other, ctx.reference) if sign < 0 else (ctx.reference, other)
+    return Resolution("DURATION", value, interval, None, _approx(ctx))
+
+
+@resolver("anaphoric")
+def anaphoric(ctx: Context) -> Resolution | None:
+    unit = _period_unit(ctx)
+    if unit is None:
+        return None
+    lowered = " ".join(ctx.text.lower().split())
+    base = ctx.last[0] if ctx.last else ctx.reference
+    step = 0
+    if any(w in lowered for w in ("following", "the next")):
+        step = 1
+    elif any(w in lowered for w in ("previous", "preceding", "prior")):
+        step = -1
+    moved = cal.shift(base, "day" if unit == "weekend" else unit, step * (7 if unit == "weekend" else 1))
+    value, interval = cal.unit_containing(moved, unit)
+    return Resolution("DATE", value, interval, unit, None, ctx.last is not None)
+
+
+def _weekday_date(ctx: Context, weekday: int, relative: int | None) -> date:
+    ref = ctx.reference
+    if relative is not None and relative < 0:
+        return cal.weekday_on_or_before(ref - timedelta(days=1), weekday)
+    if relative is not None and relative > 0:
+        return cal.weekday_on_or_after(ref + timedelta(days=1), weekday)
+    if relative == 0 or ctx.tense == FUTURE:
+        return cal.weekday_on_or_after(ref, weekday) if relative == 0 else \
+            cal.weekday_on_or_after(ref + timedelta(days=1), weekday)
+    return cal.weekday_on_or_before(ref, weekday)
+
+
+@resolver("weekday")
+def weekday(ctx: Context) -> Resolution | None:
+    number = ctx.word("weekday")
+    if number is None:
+        return None
+    lowered = " ".join(ctx.text.lower().split())
+    if re.search(r"days\b", lowered.split()[-1]) and not lowered.endswith(("day", "days'")):
+        return Resolution("SET", f"XXXX-WXX-{number}", None, None)
+    relative = ctx.word("relative", "weekday_relative")
+    if "this coming" in lowered:
+        relative = 0
+    day = _weekday_date(ctx, int(number), None if relative is None else int(relative))  # type: ignore[arg-type]
+    part = ctx.word("part_of_day")
+    mod = _mod(ctx)
+    if part is not None:
+        return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day")
+    return _date_resolution(day, mod)
+
+
+@resolver("deictic_day")
+def deictic_day(ctx: Context) -> Resolution | None:
+    lowered = " ".join(ctx.text.lower().split())
+    offset = ctx.word("deictic_day")
+    part = ctx.word("part_of_day")
+    relative = ctx.word("relative", "pod_relative")
+    if offset is None:
+        if "last" in lowered.split() or relative == -1:
+            offset = -1
+        else:
+            offset = 0
+    day = ctx.reference + timedelta(days=int(offset))  # type: ignore[arg-type]
+    raw_deictic = (ctx.groups.get("deictic_day") or "").lower()
+    if raw_deictic == "tonight":
+        part = "NI"
+    if part is not None:
+        return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day")
+    return _date_resolution(day, _mod(ctx))
+
+
+@resolver("clock_time")
+def clock_time(ctx: Context) -> Resolution | None:
+    lowered = " ".join(ctx.text.lower().split())
+    base = ctx.reference
+    if ctx.groups.get("month"):
+        resolved = calendar_date(ctx)
+        if resolved is None or resolved.interval is None:
+            return None
+        base = resolved.interval[0]
+    elif ctx.groups.get("weekday"):
+        base = _weekday_date(ctx, int(ctx.word("weekday")), None)  # type: ignore[arg-type]
+    elif ctx.groups.get("deictic_day"):
+        base = ctx.reference + timedelta(days=int(ctx.word("deictic_day")))  # type: ignore[arg-type]
+    if "noon" in lowered:
+        hour, minute = 12, 0
+    elif "midnight" in lowered:
+        hour, minute = 24, 0
+    else:
+        clock = ctx.groups.get("clock") or ""
+        pieces = re.split(r"[:.]", clock)
+        hour = int(pieces[0])
+        minute = int(pieces[1]) if len(pieces) > 1 and pieces[1] else 0
+        ampm = (ctx.groups.get("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        if ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 23:
+            return None
+    value = f"{base.isoformat()}T{hour:02d}:{minute:02d}"
+    return Resolution("TIME", value, (base, base), "minute" if minute else "hour")
+
+
+# -- durations, sets, references ----------------------------------------------------------
+
+@resolver("duration")
+def duration(ctx: Context) -> Resolution | None:
+    vague = ctx.groups.get("vague")
+    if vague is not None:
+        unit = str(ctx.grammar.lookup("unit", vague))
+        return Resolution("DURATION", duration_value("X", unit), None, None)
+    unit = _unit(ctx)
+    lowered = " ".join(ctx.text.lower().split())
+    count: float | str | None
+    if ctx.groups.get("num"):
+        count = _number(ctx, ctx.groups["num"])
+    else:
+        match = re.match(r"(?:[a-z ]+ )?([0-9]+(?:\.[0-9]+)?)-", lowered)
+        count = float(match.group(1)) if match else None
+        if isinstance(count, float) and count.is_integer():
+            count = int(count)
+    if unit is None or count is None:
+        return None
+    if "and a half" in lowered and not isinstance(count, str):
+        count += 0.5
+    if unit in ("minute", "hour") and not isinstance(count, str) and not float(count).is_integer():
+        whole = int(count)
+        smaller = {"hour": ("M", 60), "minute": ("S", 60)}[unit]
+        rest = round((count - whole) * smaller[1])
+        value = f"PT{whole}{UNIT_CODE[unit]}{rest}{smaller[0]}" if whole else f"PT{rest}{smaller[0]}"
+        return Resolution("DURATION", value, None, None, _approx(ctx))
+    return Resolution("DURATION", duration_value(count, unit), None, None, _approx(ctx))
+
+
+@resolver("vague_duration")
+def vague_duration(ctx: Context) -> Resolution | None:
+    return Resolution("DURATION", "PXX", None, None)
+
+
+@resolver("set")
+def set_expression(ctx: Context) -> Resolution | None:
+    adverb = ctx.word("set_adverb")
+    if adverb is not None:
+        return Resolution("SET", str(adverb), None, None)
+    weekday_number = ctx.word("weekday")
+    if weekday_number is not None:
+        return Resolution("SET", f"XXXX-WXX-{weekday_number}", None, None)
+    month_number = ctx.word("month")
+    if month_number is not None:
+        return Resolution("SET", f"XXXX-{int(month_number):02d}", None, None)  # type: ignore[arg-type]
+    part = ctx.word("part_of_day")
+    if part is not None:
+        return Resolution("SET", f"XXXX-XX-XXT{part}", None, None)
+    unit = _unit(ctx)
+    if unit is None:
+        return None
+    count = _number(ctx, ctx.groups.get("num")) if ctx.groups.get("num") else 1
+    if count is None:
+        return None
+    if "other" in ctx.text.lower():
+        count = 2 if not isinstance(count, str) else count
+    return Resolution("SET", duration_value(count, unit), None, None)
+
+
+@resolver("reference")
+def reference(ctx: Context) -> Resolution | None:
+    raw = ctx.groups.get("reference")
+    value = None
+    if raw is not None:
+        value = ctx.grammar.lookup("reference", raw)
+    else:
+        raw = ctx.groups.get("reference_adjective")
+        if raw is not None:
+            value = ctx.grammar.lookup("reference_adjective", raw)
+    if value is None:
+        return None
+    return Resolution("DATE", str(value), None, None)

@@ -1,0 +1,154 @@
+"""Find candidate time expressions quickly.
+
+Trying every rule at every word is slow in Python's regex engine, so the scan is
+anchored: only words that can carry a time expression (a month, a weekday, a
+unit, a digit ...) start a search, and only the rules that mention such a word
+are tried, at the few word starts just before it. The rule tables decide what
+an anchor is; nothing here knows English.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .grammar import Grammar, Rule
+
+#: Tables whose words anchor a search. Counting words, "the", "last", "early" ...
+#: only ever precede an anchor, so they are looked back over instead.
+ANCHOR_TABLES = ("month", "weekday", "season", "unit", "period", "part_of_day", "deictic_day",
+                 "reference", "reference_adjective", "set_adverb", "decade_word")
+_TOKEN = re.compile(r"[a-z]+|[0-9]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_LOOK_BACK = 6     # words before an anchor where an expression may start
+_LOOK_AHEAD = 4    # anchors this many words ahead add their rules ("the past three months")
+_JOINERS = frozenset(" \t\n-'.,/")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A rule's match: where it is and what its groups captured (names unprefixed)."""
+
+    rule: Rule
+    start: int
+    end: int
+    groups: dict[str, str]
+
+
+def lower_ascii(text: str) -> str:
+    """Lower-case A-Z only, so every offset in the result is an offset in ``text``."""
+    return text.translate(_ASCII_LOWER)
+
+
+class Scanner:
+    """Anchored scanning of a text with one grammar."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        self.grammar = grammar
+        self.anchor_rules: dict[str, frozenset[int]] = {}
+        self.digit_rules: frozenset[int] = frozenset()
+        self.prefix_words: frozenset[str] = frozenset()
+        self._index()
+
+    def _index(self) -> None:
+        words = self.grammar.words
+        anchors: dict[str, set[int]] = {}
+        digit_rules: set[int] = set()
+        prefix: set[str] = set()
+        for table in words.values():
+            for key in table:
+                prefix.update(_TOKEN.findall(key))
+        for rule in self.grammar.rules:
+            for table in set(rule.group_tables.values()) & set(ANCHOR_TABLES):
+                for key in words[table]:
+                    tokens = _TOKEN.findall(key)
+                    if tokens:
+                        anchors.setdefault(tokens[-1], set()).add(rule.index)
+            for word in rule.anchors:
+                anchors.setdefault(word, set()).add(rule.index)
+            if rule.uses_digits:
+                digit_rules.add(rule.index)
+            prefix.update(rule.literal_words)
+        self.prefix_words = frozenset(prefix)
+        # One compiled pattern per distinct rule set: a handful, shared by many words.
+        patterns: dict[frozenset[int], re.Pattern[str]] = {}
+        for ids in [frozenset(i) for i in anchors.values()] + [frozenset(digit_rules)]:
+            if ids not in patterns:
+                patterns[ids] = re.compile("|".join(self.grammar.alternatives[i] for i in sorted(ids)))
+        self.anchor_patterns = {word: patterns[frozenset(ids)] for word, ids in anchors.items()}
+        self.digit_pattern = patterns[frozenset(digit_rules)]
+
+    def _pattern_for(self, token: str) -> re.Pattern[str] | None:
+        if token[0].isdigit():
+            return self.digit_pattern
+        return self.anchor_patterns.get(token)
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Every rule match in ``text``, left to right, not overlapping."""
+        low = lower_ascii(text)
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low)]
+        patterns = [self._pattern_for(tok) for _s, _e, tok in tokens]
+        found: list[Candidate] = []
+        covered_to = 0
+        for i, own in enumerate(patterns):
+            if own is None or tokens[i][0] < covered_to:
+                continue
+            # Anchors just ahead bring their rules: "the past three months" is
+            # anchored on "months", though "past" comes first.
+            tried = [own]
+            for j in range(i + 1, min(i + 1 + _LOOK_AHEAD, len(tokens))):
+                if patterns[j] is not None and patterns[j] not in tried:
+                    tried.append(patterns[j])
+            best = self._best_match(low, tried, self._starts(low, tokens, i, covered_to), tokens[i][0])
+            if best is not None:
+                candidate = self._candidate(best)
+                found.append(candidate)
+                covered_to = candidate.end
+        return found
+
+    @staticmethod
+    def _best_match(low: str, patterns: list[re.Pattern[str]], starts: list[int],
+                    anchor_start: int) -> re.Match[str] | None:
+        """The longest match covering the anchor from the leftmost start that has one."""
+        for start in starts:
+            best: re.Match[str] | None = None
+            for pattern in patterns:
+                match = pattern.match(low, start)
+                if match is not None and match.end() > anchor_start and (
+                        best is None or match.end() > best.end()):
+                    best = match
+            if best is not None:
+                return best
+        return None
+
+    def _starts(self, low: str, tokens: list[tuple[int, int, str]], i: int, floor: int) -> list[int]:
+        """Word starts at which an expression ending at or after token ``i`` may begin."""
+        starts = [tokens[i][0]]
+        j = i
+        while j > 0 and i - j < _LOOK_BACK:
+            prev_start, prev_end, prev = tokens[j - 1]
+            gap = low[prev_end:tokens[j][0]]
+            if prev_start < floor or not set(gap) <= _JOINERS or "\n\n" in gap:
+                break
+            if prev not in self.prefix_words and not prev[0].isdigit():
+                break
+            starts.append(prev_start)
+            j -= 1
+        extra = []
+        for start in starts:
+            if start > 0 and low[start - 1] in "'$" and start - 1 >= floor:
+                extra.append(start - 1)
+        return sorted(starts + extra)
+
+    def _candidate(self, match: re.Match[str]) -> Candidate:
+        rule = self.grammar.rule_by_group[match.lastgroup]
+        prefix_len = len(match.lastgroup) + 1
+        groups: dict[str, str] = {}
+        for name in rule.groups:
+            value = match.group(name)
+            if value is not None:
+                key = name[prefix_len:].split("__", 1)[0]
+                groups.setdefault(key, value)
+        start, end = match.span()
+        if rule.span_group and rule.span_group in groups:
+            start, end = match.span(f"{match.lastgroup}_{rule.span_group}")
+        return Candidate(rule=rule, start=start, end=end, groups=groups)

@@ -1,0 +1,80 @@
+"""Which way does a sentence point in time? Past, future, or unknown.
+
+Bare weekdays and months are resolved in the direction of their clause's tense
+("said on Friday" looks back, "will meet on Monday" looks forward). The cue
+words come from the language data; the nearest cue to the expression wins.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z']+")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_WINDOW = 160  # characters either side of the expression that may hold its verb
+
+PAST, FUTURE, UNKNOWN = -1, 1, 0
+
+
+class TenseCues:
+    """Cue words of one language, as loaded from its data."""
+
+    def __init__(self, future: list[str], past: list[str], past_suffixes: list[str]) -> None:
+        self.future_single = frozenset(w for w in future if " " not in w)
+        self.future_multi = tuple(tuple(w.split()) for w in future if " " in w)
+        self.past_single = frozenset(w for w in past if " " not in w)
+        self.past_multi = tuple(tuple(w.split()) for w in past if " " in w)
+        self.past_suffixes = tuple(past_suffixes)
+
+    @lru_cache(maxsize=4096)
+    def classify(self, word: str) -> int:
+        if word in self.future_single:
+            return FUTURE
+        if word in self.past_single:
+            return PAST
+        if len(word) > 4 and word.endswith(self.past_suffixes):
+            return PAST
+        return UNKNOWN
+
+
+def sentence_bounds(low: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or ``_WINDOW`` characters, whichever is less) around a span."""
+    left = max(0, start - _WINDOW)
+    right = min(len(low), end + _WINDOW)
+    before = [m.end() for m in _SENTENCE_END.finditer(low, left, start)]
+    if before:
+        left = before[-1]
+    after = _SENTENCE_END.search(low, end, right)
+    if after:
+        right = after.start() + 1
+    return left, right
+
+
+def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
+    """PAST, FUTURE or UNKNOWN for the expression at ``low[start:end]``.
+
+    Looks at the words of its sentence, nearest first, and takes the first cue.
+    Multi-word cues ("going to") are matched on the word sequence.
+    """
+    left, right = sentence_bounds(low, start, end)
+    before = [(m.start(), m.group()) for m in _WORD.finditer(low, left, start)]
+    after = [(m.start(), m.group()) for m in _WORD.finditer(low, end, right)]
+    words = [w for _p, w in before] + ["\0"] + [w for _p, w in after]
+    pivot = len(before)
+    scored: list[tuple[int, int]] = []
+    for index, word in enumerate(words):
+        if index == pivot:
+            continue
+        kind = cues.classify(word)
+        for phrase in cues.future_multi:
+            if tuple(words[index:index + len(phrase)]) == phrase:
+                kind = FUTURE
+        for phrase in cues.past_multi:
+            if tuple(words[index:index + len(phrase)]) == phrase:
+                kind = PAST
+        if kind != UNKNOWN:
+            scored.append((abs(index - pivot), kind))
+    if not scored:
+        return UNKNOWN
+    scored.sort(key=lambda item: item[0])
+    return scored[0][1]
