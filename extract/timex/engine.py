@@ -32,6 +32,7 @@ class Engine:
         strip = sorted(filters.get("strip_leading", ()), key=len, reverse=True)
         self.strip_leading = re.compile(r"^(?:%s)\s+" % "|".join(map(re.escape, strip)), re.I) if strip else None
         self.tense = tense
+        self.default_tense = tense.default
         self.measure = grammar.words.get("measure", {})
 
     def find(self, text: str, reference: date) -> list[TimeSpan]:
@@ -44,8 +45,9 @@ class Engine:
             if candidate is None or not self._keep(candidate, text, low):
                 continue
             expression = text[candidate.start:candidate.end]
-            tense = tense_at(self.tense, low, candidate.start, candidate.end) \
-                if candidate.rule.resolve in _DIRECTED else UNKNOWN
+            tense = UNKNOWN
+            if candidate.rule.resolve in _DIRECTED:
+                tense = tense_at(self.tense, low, candidate.start, candidate.end) or self.default_tense
             ctx = Context(grammar=self.grammar, reference=reference, groups=candidate.groups,
                           text=expression, tense=tense, last=last,
                           before=low[max(0, candidate.start - 20):candidate.start])
@@ -124,7 +126,8 @@ def engine_for(language: str = "en") -> Engine:
     with (RESOURCES / f"{language}.toml").open("rb") as handle:
         data = tomllib.load(handle)
     tense = data.get("tense", {})
-    cues = TenseCues(tense.get("future", []), tense.get("past", []), tense.get("past_suffixes", []))
+    cues = TenseCues(tense.get("future", []), tense.get("past", []), tense.get("past_suffixes", []),
+                     tense.get("default", "unknown"))
     return Engine(grammar, data.get("filters", {}), cues)
 
 

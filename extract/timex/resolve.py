@@ -54,6 +54,7 @@ UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W",
              "fortnight": "W", "month": "M", "quarter": "Q", "season": "M", "year": "Y",
              "decade": "DE", "century": "CE", "millennium": "ML"}
 UNIT_FACTOR = {"fortnight": 2, "season": 3}
+FAR_DAYS = 300  # past this, a day or month named without its year is the nearer one
 TIME_UNITS = {"second", "minute", "hour"}
 MOD_NAMES = {"early": "early", "earlier": "early", "beginning": "start", "start": "start",
              "mid": "mid", "middle": "mid", "late": "late", "later": "late", "end": "end",
@@ -108,6 +109,13 @@ def _format_count(count: float | str) -> str:
 
 
 def duration_value(count: float | str, unit: str) -> str:
+    """The TIMEX3 duration: P2Y, PT48H, P2Y6M for "2 1/2 years", P20Y for "two decades"."""
+    if unit in ("decade", "century", "millennium"):
+        unit, count = "year", count if isinstance(count, str) else count * {
+            "decade": 10, "century": 100, "millennium": 1000}[unit]
+    if unit == "year" and not isinstance(count, str) and not float(count).is_integer():
+        whole, months = int(count), round((count - int(count)) * 12)
+        return f"P{whole}Y{months}M" if whole else f"P{months}M"
     factor = UNIT_FACTOR.get(unit, 1)
     if not isinstance(count, str):
         count = count * factor
@@ -118,10 +126,30 @@ def duration_value(count: float | str, unit: str) -> str:
     return f"{prefix}{_format_count(count)}{code}"
 
 
+def _spoken_year(ctx: Context, raw: str) -> int | None:
+    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    words = [w for w in raw.lower().replace("-", " ").split() if w not in ("the", "year", "and")]
+    tens, ones = ctx.grammar.words["tens"], ctx.grammar.words["ones"]
+    cardinal = ctx.grammar.words["cardinal"]
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        extra = cardinal.get(rest[0], 0) if rest else 0
+        return 2000 + int(extra) if isinstance(extra, int) else None
+    if words and words[0] == "nineteen" and len(words) > 1:
+        rest = words[1:]
+        if rest[0] in tens:
+            return 1900 + tens[rest[0]] + (ones.get(rest[1], 0) if len(rest) > 1 else 0)
+        value = cardinal.get(rest[0])
+        return 1900 + value if isinstance(value, int) else None
+    return None
+
+
 def _year(ctx: Context, raw: str | None) -> int | None:
     if raw is None:
         return None
     raw = raw.strip().lstrip("'")
+    if raw[:1].isalpha():
+        return _spoken_year(ctx, raw)
     if len(raw) == 2 and raw.isdigit():
         two = int(raw)
         candidates = [c * 100 + two for c in (ctx.reference.year // 100 - 1, ctx.reference.year // 100)]
@@ -154,20 +182,22 @@ def _directed(candidates: list[tuple[date, date]], reference: date, tense: int) 
     Past: the latest that starts on or before the reference; future: the earliest
     that ends on or after it; unknown: the nearest.
     """
-    if tense == PAST:
-        past = [c for c in candidates if c[0] <= reference]
-        if past:
-            return max(past)
-    if tense == FUTURE:
-        future = [c for c in candidates if c[1] >= reference]
-        if future:
-            return min(future)
-
     def distance(c: tuple[date, date]) -> int:
         if c[0] <= reference <= c[1]:
             return 0
         return min(abs((c[0] - reference).days), abs((c[1] - reference).days))
-    return min(candidates, key=distance)
+
+    nearest = min(candidates, key=distance)
+    directed = None
+    if tense == PAST:
+        directed = max((c for c in candidates if c[0] <= reference), default=None)
+    elif tense == FUTURE:
+        directed = min((c for c in candidates if c[1] >= reference), default=None)
+    # A writer adds the year to a date most of a year away: such a date is not
+    # the one meant, whatever the tense.
+    if directed is None or distance(directed) > FAR_DAYS:
+        return nearest
+    return directed
 
 
 def _date_resolution(day: date, mod: str | None = None, anaphoric: bool = False) -> Resolution:
@@ -222,8 +252,7 @@ def calendar_date(ctx: Context) -> Resolution | None:
             if weekday is not None:
                 matching = [o for o in options if o[0].isoweekday() == weekday]
                 options = matching or options
-            tense = ctx.tense if weekday is None else UNKNOWN
-            first = _directed(options, ctx.reference, tense)[0]
+            first = _directed(options, ctx.reference, ctx.tense if weekday is None else UNKNOWN)[0]
     except ValueError:
         return None
     day2 = ctx.groups.get("day2")
@@ -279,12 +308,7 @@ def season(ctx: Context) -> Resolution | None:
     code = str(code)
     mod = _mod(ctx)
     lowered = ctx.text.lower()
-    spoken = re.search(r"nineteen\s+(\w+)[- ]?(\w+)?", lowered)
     year = _year(ctx, ctx.groups.get("year") or ctx.groups.get("shortyear"))
-    if year is None and spoken:
-        tens = ctx.grammar.words["tens"].get(spoken.group(1), 0)
-        ones = ctx.grammar.words["ones"].get(spoken.group(2) or "", 0)
-        year = 1900 + tens + ones if tens else None
     if year is not None:
         return _unit_resolution(cal.season_unit(year, code), "season", mod)
     current_year, current_code = cal.season_of(ctx.reference)
@@ -339,27 +363,33 @@ def _period_year(ctx: Context, first_month: int) -> int:
 
 @resolver("quarter")
 def quarter(ctx: Context) -> Resolution | None:
+    """"the third quarter", "Q3 2024", "the latest quarter", "the year-ago quarter"."""
     lowered = " ".join(ctx.text.lower().split())
+    year_back = any(w in lowered for w in ("year-earlier", "year-ago", "year earlier", "year ago"))
     number = _ordinal(ctx)
     if number is not None:
         if number == -1:
             number = 4
         if not 1 <= number <= 4:
             return None
-        year = _period_year(ctx, 3 * (number - 1) + 1)
+        year = _period_year(ctx, 3 * (number - 1) + 1) - (1 if year_back else 0)
         return _unit_resolution(cal.quarter_unit(year, number), "quarter")
-    focus = ctx.reference
     current = cal.unit_containing(ctx.reference, "quarter")[1][0]
+    previous = cal.shift(current, "quarter", -1)
     relative = ctx.word("relative")
-    if relative is not None and int(relative) != 0:  # type: ignore[arg-type]
+    mentioned = ctx.last[0] if (ctx.last and ctx.last[2] == "quarter") else None
+    anaphoric = False
+    if relative is not None:
         focus = cal.shift(current, "quarter", int(relative))  # type: ignore[arg-type]
-    elif relative is None:
-        # "the latest quarter", "the year-ago quarter": reports are about the last full quarter.
-        focus = ctx.last[0] if (ctx.last and ctx.last[2] == "quarter") else cal.shift(current, "quarter", -1)
-        if any(w in lowered for w in ("year-earlier", "year-ago", "year earlier", "year ago")):
-            focus = cal.shift(focus, "year", -1)
-    return _unit_resolution(cal.unit_containing(focus, "quarter"), "quarter",
-                            anaphoric=relative is None and ctx.last is not None)
+    elif any(w in lowered for w in ("latest", "most recent", "just-ended", "just ended")):
+        focus = previous  # reports are about the last full quarter
+    else:
+        # "the quarter", "that quarter", "the same quarter": the one the text is about.
+        focus, anaphoric = (mentioned, True) if mentioned else (previous, False)
+    if year_back:
+        focus = cal.shift(mentioned or previous, "year", -1)
+        anaphoric = mentioned is not None
+    return _unit_resolution(cal.unit_containing(focus, "quarter"), "quarter", anaphoric=anaphoric)
 
 
 @resolver("half")
@@ -387,26 +417,6 @@ def year(ctx: Context) -> Resolution | None:
     if value is None:
         return None
     return _unit_resolution(cal.year_unit(value), "year", _mod(ctx))
-
-
-@resolver("spoken_year")
-def spoken_year(ctx: Context) -> Resolution | None:
-    words = ctx.text.lower().replace("-", " ").split()
-    words = [w for w in words if w not in ("the", "year", "and")]
-    tens, ones = ctx.grammar.words["tens"], ctx.grammar.words["ones"]
-    cardinal = ctx.grammar.words["cardinal"]
-    if words[:2] == ["two", "thousand"]:
-        rest = words[2:]
-        return _unit_resolution(cal.year_unit(2000 + (int(cardinal.get(rest[0], 0)) if rest else 0)), "year")
-    if words and words[0] == "nineteen":
-        rest = words[1:]
-        value = 0
-        if rest and rest[0] in tens:
-            value = tens[rest[0]] + (ones.get(rest[1], 0) if len(rest) > 1 else 0)
-        elif rest and isinstance(cardinal.get(rest[0]), int):
-            value = int(cardinal[rest[0]])
-        return _unit_resolution(cal.year_unit(1900 + value), "year")
-    return None
 
 
 @resolver("decade")
@@ -465,6 +475,8 @@ def relative_period(ctx: Context) -> Resolution | None:
     elif mod is None and "middle" in lowered:
         mod = "mid"
     anaphoric = False
+    if relative is None and unit == "quarter" and mod is None:
+        return quarter(ctx)
     if relative is None:
         # "the year", "the week": the one the text is talking about, else the current one.
         if ctx.last is not None and unit != "day":
@@ -520,6 +532,9 @@ def shifted(ctx: Context) -> Resolution | None:
             grain, steps = "day", steps * 7
         steps = round(steps)
     moved = cal.shift(base, "week" if grain == "week" else grain, sign * int(steps))
+    if grain == "year" and ctx.last is not None and ctx.last[2] in ("quarter", "half"):
+        # "profit rose from $5 million a year earlier": the same quarter, a year before.
+        grain, moved = ctx.last[2], cal.shift(ctx.last[0], "year", sign * int(steps))
     if grain == "decade" or grain == "century":
         grain = "year"
     value, interval = cal.unit_containing(moved, grain)
@@ -543,8 +558,11 @@ def span_duration(ctx: Context) -> Resolution | None:
         count = "X" if plural else 1
     if count is None:
         return None
-    if count == 1 and not raw_count and unit in ("day", "week", "month", "quarter", "year", "decade",
-                                                  "century", "weekend"):
+    relative = ctx.word("span_relative")
+    if count == "X" and not raw_count and relative is not None and int(relative) != 0:  # type: ignore[arg-type]
+        # "recent years", "the coming months": the past or the future, not a length.
+        return Resolution("DATE", "PAST_REF" if int(relative) < 0 else "FUTURE_REF", None, None)  # type: ignore[arg-type]
+    if count == 1 and not raw_count and unit in ("day", "week", "month", "quarter", "year", "weekend"):
         # "the past year", "the last decade": the previous calendar period.
         relative = ctx.word("span_relative")
         if relative is not None and int(relative) != 0 and "the first" not in lowered:  # type: ignore[arg-type]
@@ -638,7 +656,9 @@ def deictic_day(ctx: Context) -> Resolution | None:
 @resolver("clock_time")
 def clock_time(ctx: Context) -> Resolution | None:
     lowered = " ".join(ctx.text.lower().split())
-    base = ctx.reference
+    # A bare clock time is on the day the text is talking about.
+    base = ctx.last[0] if ctx.last and ctx.last[2] in ("day", "part_of_day", "hour", "minute") \
+        else ctx.reference
     if ctx.groups.get("month"):
         resolved = calendar_date(ctx)
         if resolved is None or resolved.interval is None:
@@ -688,6 +708,8 @@ def duration(ctx: Context) -> Resolution | None:
             count = int(count)
     if unit is None or count is None:
         return None
+    if not isinstance(count, str) and count >= 1000 and unit not in TIME_UNITS and unit != "day":
+        return None  # "the 1988 quarter" is a year, not 1,988 quarters
     if "and a half" in lowered and not isinstance(count, str):
         count += 0.5
     if unit in ("minute", "hour") and not isinstance(count, str) and not float(count).is_integer():

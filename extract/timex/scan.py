@@ -57,6 +57,8 @@ class Scanner:
         for table in words.values():
             for key in table:
                 prefix.update(_TOKEN.findall(key))
+        anchor_words = {token for table in ANCHOR_TABLES for key in words[table]
+                        for token in _TOKEN.findall(key)[-1:]}
         for rule in self.grammar.rules:
             for table in set(rule.group_tables.values()) & set(ANCHOR_TABLES):
                 for key in words[table]:
@@ -64,6 +66,8 @@ class Scanner:
                     if tokens:
                         anchors.setdefault(tokens[-1], set()).add(rule.index)
             for word in rule.anchors:
+                anchors.setdefault(word, set()).add(rule.index)
+            for word in set(rule.literal_words) & anchor_words:
                 anchors.setdefault(word, set()).add(rule.index)
             if rule.uses_digits:
                 digit_rules.add(rule.index)
@@ -100,7 +104,7 @@ class Scanner:
                     tried.append(patterns[j])
             best = self._best_match(low, tried, self._starts(low, tokens, i, covered_to), tokens[i][0])
             if best is not None:
-                candidate = self._candidate(best)
+                candidate = self._candidate(best, text)
                 found.append(candidate)
                 covered_to = candidate.end
         return found
@@ -108,17 +112,16 @@ class Scanner:
     @staticmethod
     def _best_match(low: str, patterns: list[re.Pattern[str]], starts: list[int],
                     anchor_start: int) -> re.Match[str] | None:
-        """The longest match covering the anchor from the leftmost start that has one."""
+        """The match covering the anchor that reaches furthest; of those, the one
+        that starts first ("in the past several quarters" is one expression)."""
+        best: re.Match[str] | None = None
         for start in starts:
-            best: re.Match[str] | None = None
             for pattern in patterns:
                 match = pattern.match(low, start)
                 if match is not None and match.end() > anchor_start and (
                         best is None or match.end() > best.end()):
                     best = match
-            if best is not None:
-                return best
-        return None
+        return best
 
     def _starts(self, low: str, tokens: list[tuple[int, int, str]], i: int, floor: int) -> list[int]:
         """Word starts at which an expression ending at or after token ``i`` may begin."""
@@ -139,15 +142,15 @@ class Scanner:
                 extra.append(start - 1)
         return sorted(starts + extra)
 
-    def _candidate(self, match: re.Match[str]) -> Candidate:
+    def _candidate(self, match: re.Match[str], text: str) -> Candidate:
         rule = self.grammar.rule_by_group[match.lastgroup]
         prefix_len = len(match.lastgroup) + 1
         groups: dict[str, str] = {}
         for name in rule.groups:
-            value = match.group(name)
-            if value is not None:
+            begin, end = match.span(name)
+            if begin >= 0:
                 key = name[prefix_len:].split("__", 1)[0]
-                groups.setdefault(key, value)
+                groups.setdefault(key, text[begin:end])  # as written: case matters to filters
         start, end = match.span()
         if rule.span_group and rule.span_group in groups:
             start, end = match.span(f"{match.lastgroup}_{rule.span_group}")

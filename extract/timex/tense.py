@@ -14,12 +14,15 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _WINDOW = 160  # characters either side of the expression that may hold its verb
 
 PAST, FUTURE, UNKNOWN = -1, 1, 0
+_AFTER_PENALTY = 3
 
 
 class TenseCues:
     """Cue words of one language, as loaded from its data."""
 
-    def __init__(self, future: list[str], past: list[str], past_suffixes: list[str]) -> None:
+    def __init__(self, future: list[str], past: list[str], past_suffixes: list[str],
+                 default: str = "unknown") -> None:
+        self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         self.future_single = frozenset(w for w in future if " " not in w)
         self.future_multi = tuple(tuple(w.split()) for w in future if " " in w)
         self.past_single = frozenset(w for w in past if " " not in w)
@@ -73,7 +76,9 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
             if tuple(words[index:index + len(phrase)]) == phrase:
                 kind = PAST
         if kind != UNKNOWN:
-            scored.append((abs(index - pivot), kind))
+            # The verb usually comes before its time phrase ("said on Friday"),
+            # so cues after the expression count as further away.
+            scored.append((pivot - index if index < pivot else index - pivot + _AFTER_PENALTY, kind))
     if not scored:
         return UNKNOWN
     scored.sort(key=lambda item: item[0])
