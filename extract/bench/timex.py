@@ -13,6 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from extract.bench.families import family_recall
 from extract.timex import find_timexes
 from extract.timex.engine import engine_for
 
@@ -51,8 +52,12 @@ def run(in_path: Path, out_path: Path) -> dict:
     with out_path.open("w", encoding="utf-8") as handle:
         for record in results:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return {"documents": len(documents), "characters": characters, "expressions": expressions,
-            "seconds": elapsed, "chars_per_second": characters / elapsed if elapsed else float("inf")}
+    figures = {"documents": len(documents), "characters": characters, "expressions": expressions,
+               "seconds": elapsed, "chars_per_second": characters / elapsed if elapsed else float("inf")}
+    if any("timexes" in document for document in documents):
+        by_doc = {record["doc_id"]: record["timexes"] for record in results}
+        figures["families"] = family_recall(documents, by_doc)
+    return figures
 
 
 def main(argv: list[str]) -> int:
@@ -65,4 +70,9 @@ def main(argv: list[str]) -> int:
     print(f"expressions {figures['expressions']:>10,}")
     print(f"seconds     {figures['seconds']:>10.3f}  (in-process, start-up excluded)")
     print(f"throughput  {figures['chars_per_second']:>10,.0f} characters/second")
+    if "families" in figures:
+        print("value recall by family (the input carries gold timexes):")
+        for name, (hit, total) in figures["families"].items():
+            share = f"{100 * hit / total:5.1f} %" if total else "    -  "
+            print(f"  {name:<24} {share}  ({hit}/{total})")
     return 0

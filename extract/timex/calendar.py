@@ -185,3 +185,37 @@ def weekday_on_or_before(day: date, weekday: int) -> date:
 
 def weekday_on_or_after(day: date, weekday: int) -> date:
     return day + timedelta(days=(weekday - day.isoweekday()) % 7)
+
+
+def nth_weekday(year: int, month: int, n: int, weekday: int) -> date:
+    """The ``n``th ISO ``weekday`` of a month (n = -1: the last one)."""
+    if n > 0:
+        return weekday_on_or_after(date(year, month, 1), weekday) + timedelta(weeks=n - 1)
+    return weekday_on_or_before(date(year, month, last_day(year, month)), weekday) + timedelta(weeks=n + 1)
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def holiday(rule: str, year: int) -> date:
+    """The day a holiday rule ("12-25", "11/4/4", "easter-2") names in ``year``."""
+    if rule.startswith("easter"):
+        offset = int(rule[6:] or 0)
+        return easter(year) + timedelta(days=offset)
+    if "/" in rule:
+        month, n, weekday = (int(part) for part in rule.split("/"))
+        return nth_weekday(year, month, n, weekday)
+    month, day = (int(part) for part in rule.split("-"))
+    return date(year, month, day)

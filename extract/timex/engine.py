@@ -34,12 +34,16 @@ class Engine:
         self.tense = tense
         self.default_tense = tense.default
         self.measure = grammar.words.get("measure", {})
+        months = grammar.words.get("month", {})
+        self.full_months = frozenset(max((k for k in months if months[k] == n), key=len)
+                                     for n in set(months.values()))
 
     def find(self, text: str, reference: date) -> list[TimeSpan]:
         low = lower_ascii(text)
         spans: list[TimeSpan] = []
         last: tuple[date, date, str] | None = None
         last_text: str | None = None
+        last_shifted = False
         for candidate in self.scanner.candidates(text):
             candidate = self._trim(candidate, text)
             if candidate is None or not self._keep(candidate, text, low):
@@ -50,7 +54,8 @@ class Engine:
                 tense = tense_at(self.tense, low, candidate.start, candidate.end) or self.default_tense
             ctx = Context(grammar=self.grammar, reference=reference, groups=candidate.groups,
                           text=expression, tense=tense, last=last,
-                          before=low[max(0, candidate.start - 20):candidate.start])
+                          before=low[max(0, candidate.start - 20):candidate.start],
+                          last_shifted=last_shifted)
             resolution = RESOLVERS[candidate.rule.resolve](ctx)
             if resolution is None:
                 continue
@@ -62,6 +67,7 @@ class Engine:
                     and resolution.granularity is not None:
                 last = (resolution.interval[0], resolution.interval[1], resolution.granularity)
                 last_text = expression
+                last_shifted = candidate.rule.resolve == "shifted"
         return spans
 
     def _trim(self, candidate: Candidate, text: str) -> Candidate | None:
@@ -87,6 +93,9 @@ class Engine:
                 if group == "month" and raw.rstrip(".") in ("may", "march"):
                     return False
         if candidate.rule.name in self.name_check_rules:
+            month = candidate.groups.get("month", "")
+            if month and not month.endswith(".") and month.lower() not in self.full_months:
+                return False  # "Jan Kavan": an abbreviation alone needs its full stop
             before = _WORD_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
             if before and before.group(1)[0].isupper() and before.end() == candidate.start \
                     and before.group(1).lower() not in self.scanner.prefix_words:
@@ -100,7 +109,7 @@ class Engine:
         return bool(expression.strip())
 
 
-_DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time"})
+_DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday"})
 
 
 def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: str,

@@ -41,6 +41,7 @@ class Context:
     tense: int           # PAST, FUTURE or UNKNOWN
     last: tuple[date, date, str] | None   # interval and granularity last mentioned
     before: str          # the few characters before the expression (lower case)
+    last_shifted: bool = False  # the last date was itself counted from another ("a year ago")
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
@@ -54,7 +55,7 @@ UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W",
              "fortnight": "W", "month": "M", "quarter": "Q", "season": "M", "year": "Y",
              "decade": "DE", "century": "CE", "millennium": "ML"}
 UNIT_FACTOR = {"fortnight": 2, "season": 3}
-FAR_DAYS = 300  # past this, a day or month named without its year is the nearer one
+FAR_DAYS = 240  # past this, a day or month named without its year is the nearer one
 TIME_UNITS = {"second", "minute", "hour"}
 MOD_NAMES = {"early": "early", "earlier": "early", "beginning": "start", "start": "start",
              "mid": "mid", "middle": "mid", "late": "late", "later": "late", "end": "end",
@@ -365,7 +366,7 @@ def _period_year(ctx: Context, first_month: int) -> int:
 def quarter(ctx: Context) -> Resolution | None:
     """"the third quarter", "Q3 2024", "the latest quarter", "the year-ago quarter"."""
     lowered = " ".join(ctx.text.lower().split())
-    year_back = any(w in lowered for w in ("year-earlier", "year-ago", "year earlier", "year ago"))
+    year_back = any(w in lowered for w in ("year-earlier", "year-ago", "year earlier", "year ago", "last year"))
     number = _ordinal(ctx)
     if number is not None:
         if number == -1:
@@ -378,6 +379,12 @@ def quarter(ctx: Context) -> Resolution | None:
     previous = cal.shift(current, "quarter", -1)
     relative = ctx.word("relative")
     mentioned = ctx.last[0] if (ctx.last and ctx.last[2] == "quarter") else None
+    explicit_year = _year(ctx, ctx.groups.get("year"))
+    if explicit_year is not None:
+        # "the 1988 quarter": the quarter the text is about, in that year.
+        month = (mentioned or previous).month
+        return _unit_resolution(cal.unit_containing(date(explicit_year, month, 1), "quarter"), "quarter",
+                                anaphoric=mentioned is not None)
     anaphoric = False
     if relative is not None:
         focus = cal.shift(current, "quarter", int(relative))  # type: ignore[arg-type]
@@ -448,6 +455,26 @@ def century(ctx: Context) -> Resolution | None:
     if not isinstance(number, int) or number < 1:
         return None
     return _unit_resolution(cal.century_unit((number - 1) * 100), "century", _mod(ctx))
+
+
+@resolver("holiday")
+def holiday(ctx: Context) -> Resolution | None:
+    rule = ctx.word("holiday")
+    if rule is None:
+        return None
+    year = _year(ctx, ctx.groups.get("year"))
+    if year is not None:
+        return _date_resolution(cal.holiday(str(rule), year))
+    options = [(cal.holiday(str(rule), y),) * 2 for y in
+               (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)]
+    relative = ctx.word("relative")
+    if relative is not None and int(relative) != 0:  # type: ignore[arg-type]
+        tense = PAST if int(relative) < 0 else FUTURE  # type: ignore[arg-type]
+        strict = [o for o in options if (o[0] < ctx.reference if tense == PAST else o[0] > ctx.reference)]
+        chosen = max(strict) if tense == PAST else min(strict)
+    else:
+        chosen = _directed(options, ctx.reference, ctx.tense)
+    return _date_resolution(chosen[0])
 
 
 # -- relative to the reference ----------------------------------------------------------
@@ -532,7 +559,8 @@ def shifted(ctx: Context) -> Resolution | None:
             grain, steps = "day", steps * 7
         steps = round(steps)
     moved = cal.shift(base, "week" if grain == "week" else grain, sign * int(steps))
-    if grain == "year" and ctx.last is not None and ctx.last[2] in ("quarter", "half"):
+    if grain == "year" and ctx.last is not None and ctx.last[2] in ("quarter", "half") \
+            and not ctx.last_shifted:
         # "profit rose from $5 million a year earlier": the same quarter, a year before.
         grain, moved = ctx.last[2], cal.shift(ctx.last[0], "year", sign * int(steps))
     if grain == "decade" or grain == "century":

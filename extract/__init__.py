@@ -1,0 +1,1 @@
+"""Articles in, dated sourced events out."""
