@@ -170,6 +170,9 @@ def narrow(interval: Interval, mod: str | None) -> Interval:
         return first, first
     if mod == "end":
         return last, last
+    if 28 <= days <= 31 and first.day == 1:  # a month: days 1-10, 11-20, 21-end
+        return {"early": (first, first.replace(day=10)), "mid": (first.replace(day=11), first.replace(day=20)),
+                "late": (first.replace(day=21), last)}[mod]
     third = days // 3
     if mod == "early":
         return first, first + timedelta(days=third - 1)

@@ -17,7 +17,6 @@ from .tense import TenseCues, UNKNOWN, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z%][A-Za-z]*|%)")
-_SENTENCE_START = re.compile(r"(^|[.!?:;\"“”]\s*|\n\s*)$")
 
 
 class Engine:
@@ -28,6 +27,7 @@ class Engine:
         self.scanner = Scanner(grammar)
         self.capitalised_only = frozenset(filters.get("capitalised_only", ()))
         self.name_check_rules = frozenset(filters.get("name_check_rules", ()))
+        self.month_preceders = frozenset(filters.get("month_preceders", ()))
         self.reject = frozenset(filters.get("reject", ()))
         strip = sorted(filters.get("strip_leading", ()), key=len, reverse=True)
         self.strip_leading = re.compile(r"^(?:%s)\s+" % "|".join(map(re.escape, strip)), re.I) if strip else None
@@ -55,6 +55,7 @@ class Engine:
             ctx = Context(grammar=self.grammar, reference=reference, groups=candidate.groups,
                           text=expression, tense=tense, last=last,
                           before=low[max(0, candidate.start - 20):candidate.start],
+                          after=low[candidate.end:candidate.end + 40],
                           last_shifted=last_shifted)
             resolution = RESOLVERS[candidate.rule.resolve](ctx)
             if resolution is None:
@@ -98,10 +99,8 @@ class Engine:
                 return False  # "Jan Kavan": an abbreviation alone needs its full stop
             before = _WORD_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
             if before and before.group(1)[0].isupper() and before.end() == candidate.start \
-                    and before.group(1).lower() not in self.scanner.prefix_words:
-                prefix = text[max(0, before.start() - 3):before.start()]
-                if not _SENTENCE_START.search(prefix):
-                    return False
+                    and before.group(1).lower() not in self.month_preceders:
+                return False  # "Theresa May", "Long March"
         if candidate.groups.get("year") is not None and candidate.rule.resolve == "year":
             after = _WORD_AFTER.match(text[candidate.end:candidate.end + 30])
             if after and after.group(1).lower() in self.measure and self.measure[after.group(1).lower()]:

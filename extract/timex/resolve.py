@@ -41,6 +41,7 @@ class Context:
     tense: int           # PAST, FUTURE or UNKNOWN
     last: tuple[date, date, str] | None   # interval and granularity last mentioned
     before: str          # the few characters before the expression (lower case)
+    after: str = ""      # the few characters after it (lower case)
     last_shifted: bool = False  # the last date was itself counted from another ("a year ago")
 
     def word(self, table: str, group: str | None = None) -> object | None:
@@ -177,7 +178,8 @@ def _approx(ctx: Context) -> str | None:
     return None if raw is None else ctx.word("approx", "approx")  # type: ignore[return-value]
 
 
-def _directed(candidates: list[tuple[date, date]], reference: date, tense: int) -> tuple[date, date]:
+def _directed(candidates: list[tuple[date, date]], reference: date, tense: int,
+              far_fallback: bool = False) -> tuple[date, date]:
     """Choose among intervals (same unit, different years) by the sentence's direction.
 
     Past: the latest that starts on or before the reference; future: the earliest
@@ -189,6 +191,10 @@ def _directed(candidates: list[tuple[date, date]], reference: date, tense: int) 
         return min(abs((c[0] - reference).days), abs((c[1] - reference).days))
 
     nearest = min(candidates, key=distance)
+    if not far_fallback and tense in (PAST, FUTURE):
+        strict = [c for c in candidates if (c[0] <= reference if tense == PAST else c[1] >= reference)]
+        if strict:
+            return max(strict) if tense == PAST else min(strict)
     directed = None
     if tense == PAST:
         directed = max((c for c in candidates if c[0] <= reference), default=None)
@@ -253,7 +259,8 @@ def calendar_date(ctx: Context) -> Resolution | None:
             if weekday is not None:
                 matching = [o for o in options if o[0].isoweekday() == weekday]
                 options = matching or options
-            first = _directed(options, ctx.reference, ctx.tense if weekday is None else UNKNOWN)[0]
+            first = _directed(options, ctx.reference, ctx.tense if weekday is None else UNKNOWN,
+                              far_fallback=True)[0]
     except ValueError:
         return None
     day2 = ctx.groups.get("day2")
@@ -746,7 +753,20 @@ def duration(ctx: Context) -> Resolution | None:
         rest = round((count - whole) * smaller[1])
         value = f"PT{whole}{UNIT_CODE[unit]}{rest}{smaller[0]}" if whole else f"PT{rest}{smaller[0]}"
         return Resolution("DURATION", value, None, None, _approx(ctx))
-    return Resolution("DURATION", duration_value(count, unit), None, None, _approx(ctx))
+    interval = None
+    if not isinstance(count, str) and _counts_back(ctx):
+        # "four months elapsed since the deployment": that long before the reference.
+        steps = count * UNIT_FACTOR.get(unit, 1)
+        if unit not in TIME_UNITS and float(steps).is_integer():
+            shift_unit = {"fortnight": "week", "weekend": "week", "season": "month"}.get(unit, unit)
+            interval = (cal.shift(ctx.reference, shift_unit, -int(steps)), ctx.reference)
+    return Resolution("DURATION", duration_value(count, unit), interval, None, _approx(ctx))
+
+
+def _counts_back(ctx: Context) -> bool:
+    words = " ".join(ctx.after.split())
+    return any(words == cue or words.startswith(cue + " ")
+               for cue in ctx.grammar.words.get("since_cue", {}))
 
 
 @resolver("vague_duration")

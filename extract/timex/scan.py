@@ -34,6 +34,11 @@ class Candidate:
     groups: dict[str, str]
 
 
+def _rule_order(match: re.Match[str]) -> int:
+    """Position of the matching rule in the language data: earlier rules win ties."""
+    return int(match.lastgroup[1:])  # type: ignore[index]
+
+
 def lower_ascii(text: str) -> str:
     """Lower-case A-Z only, so every offset in the result is an offset in ``text``."""
     return text.translate(_ASCII_LOWER)
@@ -118,8 +123,11 @@ class Scanner:
         for start in starts:
             for pattern in patterns:
                 match = pattern.match(low, start)
-                if match is not None and match.end() > anchor_start and (
-                        best is None or match.end() > best.end()):
+                if match is None or match.end() <= anchor_start:
+                    continue
+                if best is None or match.end() > best.end() or (
+                        match.end() == best.end() and match.start() == best.start()
+                        and _rule_order(match) < _rule_order(best)):
                     best = match
         return best
 

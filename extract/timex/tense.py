@@ -79,6 +79,14 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
             # The verb usually comes before its time phrase ("said on Friday"),
             # so cues after the expression count as further away.
             scored.append((pivot - index if index < pivot else index - pivot + _AFTER_PENALTY, kind))
+    # "will be held", "is expected to have": a future word governs the verb after it.
+    for index in range(pivot - 1, max(-1, pivot - 8), -1):
+        kind = cues.classify(words[index])
+        if kind == PAST and any(cues.classify(w) == FUTURE for w in words[max(0, index - 3):index]):
+            scored.append((0, FUTURE))
+            break
+        if kind != UNKNOWN:
+            break
     if not scored:
         return UNKNOWN
     scored.sort(key=lambda item: item[0])

@@ -1,0 +1,481 @@
+"""Table-driven tests for the time-expression engine, one table row per expression.
+
+Conventions asserted here (see DESIGN.md, "Time expressions: the conventions"):
+
+* Expression extent follows TimeML TIMEX3: prepositions are NOT part of the
+  expression ("on Friday" -> "Friday", "in October" -> "October", "within the
+  next two months" -> "the next two months"), determiners that belong to the
+  time phrase ARE ("the 1990s", "the third quarter", "The next day",
+  "the past three months", "the future").
+* Deictic expressions resolve against the reference (publication) date;
+  anaphoric ones ("The next day", "that month") against the latest date the
+  text mentioned before them (anchor_basis "text").
+* Weekdays: past tense -> latest such day on or before the reference (the same
+  day if it matches); future tense -> the next such day after the reference.
+* Bare months (and month-day without a year): past tense -> nearest such month
+  on or before the reference month (the current month counts: "in January",
+  published 2025-01-24, is 2025-01); future tense -> the next such month.
+* Seasons are meteorological; winter Y runs Dec Y .. Feb Y+1.
+* "early/mid/late X" keep X's value and granularity, set mod, narrow the span:
+  year -> Jan-Apr / May-Aug / Sep-Dec; month -> days 1-10 / 11-20 / 21-end.
+* "N units ago" -> a date at the unit's granularity.
+* Durations are DURATION with start/end/granularity None, unless they place
+  something relative to the reference: "the past N <units>" and
+  "it has been N <units> since X" are drawn (reference - N) .. reference,
+  "the next N <units>" is drawn reference .. (reference + N).
+* PAST_REF / PRESENT_REF / FUTURE_REF are kind DATE with no interval and no
+  granularity. SETs have no interval and no granularity.
+* TIME values: part of day "2025-01-24TNI"/"TMO", drawn as that calendar day,
+  granularity "part_of_day" ("last night" is the night starting the day before).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.timex import find_timexes
+
+REF = date(2025, 1, 24)          # Friday
+REF_1998 = date(1998, 2, 6)      # Friday
+REF_SUN = date(2024, 6, 30)      # Sunday
+
+
+def _d(iso):
+    return None if iso is None else date.fromisoformat(iso)
+
+
+def _dump(spans):
+    return "\n".join(
+        f"  {s.text!r} [{s.char_start}:{s.char_end}] {s.kind} {s.value} "
+        f"{s.start}..{s.end} {s.granularity} mod={s.mod} rule={s.rule}"
+        for s in spans
+    ) or "  (no spans)"
+
+
+def _the_span(sentence, reference, text):
+    spans = find_timexes(sentence, reference)
+    matching = [s for s in spans if s.text == text]
+    assert len(matching) == 1, (
+        f"expected exactly one span with text {text!r} in {sentence!r}; found:\n{_dump(spans)}"
+    )
+    span = matching[0]
+    assert sentence[span.char_start:span.char_end] == span.text, "offsets do not match text"
+    return span
+
+
+def P(sentence, reference, text, kind, value, start, end, granularity, *, id):
+    return pytest.param(sentence, reference, text, kind, value, start, end, granularity, id=id)
+
+
+# (sentence, reference, expression text, kind, value, start, end, granularity)
+ROWS = [
+    # --- explicit dates -------------------------------------------------------------
+    P("The ceasefire was signed on January 24, 2025, in Geneva.", REF,
+      "January 24, 2025", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="explicit-month-day-year"),
+    P("The treaty entered into force on 24 January 2025, officials said.", REF,
+      "24 January 2025", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="explicit-day-month-year"),
+    P("On Dec. 25, 2023, the power plant was shelled again.", REF,
+      "Dec. 25, 2023", "DATE", "2023-12-25", "2023-12-25", "2023-12-25", "day", id="explicit-abbrev-month"),
+    P("The summit was held on Sept. 12, 2024, in Vladivostok.", REF,
+      "Sept. 12, 2024", "DATE", "2024-09-12", "2024-09-12", "2024-09-12", "day", id="explicit-sept-abbrev"),
+    P("The border was redrawn on March 3, 1998, under the accord.", REF_1998,
+      "March 3, 1998", "DATE", "1998-03-03", "1998-03-03", "1998-03-03", "day", id="explicit-1998"),
+    P("The report, dated 2025-01-24, was leaked to reporters.", REF,
+      "2025-01-24", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="explicit-iso"),
+    P("The decree signed on 1/24/2025 was published in the official gazette.", REF,
+      "1/24/2025", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="explicit-us-slash"),
+    P("Talks resumed on Jan. 24, the foreign ministry said.", REF,
+      "Jan. 24", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="month-day-no-year-today"),
+    P("The strike on Dec. 30 killed four people, local officials said.", REF,
+      "Dec. 30", "DATE", "2024-12-30", "2024-12-30", "2024-12-30", "day", id="month-day-no-year-past"),
+    P("The referendum will take place on March 15, the commission announced.", REF,
+      "March 15", "DATE", "2025-03-15", "2025-03-15", "2025-03-15", "day", id="month-day-no-year-future"),
+    P("In June 2024, Putin made a rare trip to Pyongyang.", REF,
+      "June 2024", "DATE", "2024-06", "2024-06-01", "2024-06-30", "month", id="month-year"),
+    P("Ukraine launched its surprise incursion into Kursk in August 2024.", REF,
+      "August 2024", "DATE", "2024-08", "2024-08-01", "2024-08-31", "month", id="month-year-august"),
+    P("Leaders met again at the May 2024 summit in Seoul.", REF,
+      "May 2024", "DATE", "2024-05", "2024-05-01", "2024-05-31", "month", id="month-year-may-attributive"),
+    P("The alliance was formed after the invasion of the South in 1950.", REF,
+      "1950", "DATE", "1950", "1950-01-01", "1950-12-31", "year", id="year-1950"),
+    P("Arms exports rose sharply in 2024, the institute said.", REF,
+      "2024", "DATE", "2024", "2024-01-01", "2024-12-31", "year", id="year-2024"),
+
+    # --- weekdays ---------------------------------------------------------------------
+    P("The defence ministry said on Friday that the drills had ended.", REF,
+      "Friday", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="weekday-past-same-day"),
+    P("Ukrainian officials said on Wednesday that 4,000 soldiers had been killed.", REF,
+      "Wednesday", "DATE", "2025-01-22", "2025-01-22", "2025-01-22", "day", id="weekday-past-wednesday"),
+    P("The minister told reporters on Monday that talks had stalled.", REF,
+      "Monday", "DATE", "2025-01-20", "2025-01-20", "2025-01-20", "day", id="weekday-past-monday"),
+    P("The reinforcements arrived on Saturday, according to the general staff.", REF,
+      "Saturday", "DATE", "2025-01-18", "2025-01-18", "2025-01-18", "day", id="weekday-past-saturday"),
+    P("The envoys will meet on Monday in Geneva to resume the talks.", REF,
+      "Monday", "DATE", "2025-01-27", "2025-01-27", "2025-01-27", "day", id="weekday-future-monday"),
+    P("Parliament will vote on Tuesday on the new mobilisation law.", REF,
+      "Tuesday", "DATE", "2025-01-28", "2025-01-28", "2025-01-28", "day", id="weekday-future-tuesday"),
+    P("The rebels said on Thursday they had seized the airport.", REF_1998,
+      "Thursday", "DATE", "1998-02-05", "1998-02-05", "1998-02-05", "day", id="weekday-past-1998"),
+    P("The election commission said on Sunday that turnout was high.", REF_SUN,
+      "Sunday", "DATE", "2024-06-30", "2024-06-30", "2024-06-30", "day", id="weekday-past-sunday-same-day"),
+    P("The candidates held their final debate on Friday, organisers said.", REF_SUN,
+      "Friday", "DATE", "2024-06-28", "2024-06-28", "2024-06-28", "day", id="weekday-past-from-sunday"),
+    P("Negotiators will resume talks on Wednesday in Doha.", REF_SUN,
+      "Wednesday", "DATE", "2024-07-03", "2024-07-03", "2024-07-03", "day", id="weekday-future-from-sunday"),
+
+    # --- today / yesterday / tomorrow / parts of day ------------------------------------
+    P("The ministry said today that the border would stay closed.", REF,
+      "today", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="today"),
+    P("Artillery fire was heard yesterday near the town of Sudzha.", REF,
+      "yesterday", "DATE", "2025-01-23", "2025-01-23", "2025-01-23", "day", id="yesterday"),
+    P("Yesterday, the rebels shelled the capital for the first time.", REF_1998,
+      "Yesterday", "DATE", "1998-02-05", "1998-02-05", "1998-02-05", "day", id="yesterday-capitalised-1998"),
+    P("The president will address the nation tomorrow, his office said.", REF,
+      "tomorrow", "DATE", "2025-01-25", "2025-01-25", "2025-01-25", "day", id="tomorrow"),
+    P("The president will address the nation tonight, his office said.", REF,
+      "tonight", "TIME", "2025-01-24TNI", "2025-01-24", "2025-01-24", "part_of_day", id="tonight"),
+    P("Air raid sirens sounded this morning across Kyiv.", REF,
+      "this morning", "TIME", "2025-01-24TMO", "2025-01-24", "2025-01-24", "part_of_day", id="this-morning"),
+    P("Drones struck an oil depot last night, the governor said.", REF,
+      "last night", "TIME", "2025-01-23TNI", "2025-01-23", "2025-01-23", "part_of_day", id="last-night"),
+
+    # --- weeks, months, years relative to the reference ----------------------------------
+    P("Russian forces advanced near Pokrovsk last week, analysts said.", REF,
+      "last week", "DATE", "2025-W03", "2025-01-13", "2025-01-19", "week", id="last-week"),
+    P("The foreign minister is visiting Beijing this week.", REF,
+      "this week", "DATE", "2025-W04", "2025-01-20", "2025-01-26", "week", id="this-week"),
+    P("A new round of talks is expected next week.", REF,
+      "next week", "DATE", "2025-W05", "2025-01-27", "2025-02-02", "week", id="next-week"),
+    P("Exports to China fell last month, customs data showed.", REF,
+      "last month", "DATE", "2024-12", "2024-12-01", "2024-12-31", "month", id="last-month"),
+    P("Fuel prices have risen twice this month.", REF,
+      "this month", "DATE", "2025-01", "2025-01-01", "2025-01-31", "month", id="this-month"),
+    P("The new sanctions take effect next month.", REF,
+      "next month", "DATE", "2025-02", "2025-02-01", "2025-02-28", "month", id="next-month"),
+    P("Ukraine seized part of the region in a surprise attack last year.", REF,
+      "last year", "DATE", "2024", "2024-01-01", "2024-12-31", "year", id="last-year"),
+    P("The economy is forecast to grow by 2 percent this year.", REF,
+      "this year", "DATE", "2025", "2025-01-01", "2025-12-31", "year", id="this-year"),
+    P("Elections are due to be held next year.", REF,
+      "next year", "DATE", "2026", "2026-01-01", "2026-12-31", "year", id="next-year"),
+    P("The rebels said inflation had doubled last year.", REF_1998,
+      "last year", "DATE", "1997", "1997-01-01", "1997-12-31", "year", id="last-year-1998"),
+    P("The central bank raised interest rates last month.", REF_1998,
+      "last month", "DATE", "1998-01", "1998-01-01", "1998-01-31", "month", id="last-month-1998"),
+    P("The general strike will begin next week, union leaders said.", REF_1998,
+      "next week", "DATE", "1998-W07", "1998-02-09", "1998-02-15", "week", id="next-week-1998"),
+    P("Turnout fell sharply in the first round last week.", REF_SUN,
+      "last week", "DATE", "2024-W25", "2024-06-17", "2024-06-23", "week", id="last-week-from-sunday"),
+    P("Campaigning was suspended this week after the attack.", REF_SUN,
+      "this week", "DATE", "2024-W26", "2024-06-24", "2024-06-30", "week", id="this-week-from-sunday"),
+    P("The runoff will be held next month.", REF_SUN,
+      "next month", "DATE", "2024-07", "2024-07-01", "2024-07-31", "month", id="next-month-from-june"),
+
+    # --- bare months (tense decides the direction) ---------------------------------------
+    P("Putin acknowledged in October that North Korean soldiers were in Russia.", REF,
+      "October", "DATE", "2024-10", "2024-10-01", "2024-10-31", "month", id="bare-month-past"),
+    P("The law on foreign agents was passed in March.", REF,
+      "March", "DATE", "2024-03", "2024-03-01", "2024-03-31", "month", id="bare-month-past-march"),
+    P("Two soldiers were captured in January, Kyiv said.", REF,
+      "January", "DATE", "2025-01", "2025-01-01", "2025-01-31", "month", id="bare-month-past-current-month"),
+    P("Parliamentary elections will be held in October.", REF,
+      "October", "DATE", "2025-10", "2025-10-01", "2025-10-31", "month", id="bare-month-future"),
+    P("The JCS stated in December that drones would be sent.", REF,
+      "December", "DATE", "2024-12", "2024-12-01", "2024-12-31", "month", id="bare-month-past-december"),
+    P("Parliamentary elections will be held in October.", REF_SUN,
+      "October", "DATE", "2024-10", "2024-10-01", "2024-10-31", "month", id="bare-month-future-from-june"),
+
+    # --- seasons ----------------------------------------------------------------------
+    P("Their involvement in the war began last autumn.", REF,
+      "last autumn", "DATE", "2024-FA", "2024-09-01", "2024-11-30", "season", id="last-autumn"),
+    P("The offensive stalled last fall amid heavy rain.", REF,
+      "last fall", "DATE", "2024-FA", "2024-09-01", "2024-11-30", "season", id="last-fall"),
+    P("Grain exports fell last summer after the port was hit.", REF,
+      "last summer", "DATE", "2024-SU", "2024-06-01", "2024-08-31", "season", id="last-summer"),
+    P("A counteroffensive is widely expected this summer.", REF,
+      "this summer", "DATE", "2025-SU", "2025-06-01", "2025-08-31", "season", id="this-summer"),
+    P("Power cuts have been rare this winter, the grid operator said.", REF,
+      "this winter", "DATE", "2024-WI", "2024-12-01", "2025-02-28", "season", id="this-winter"),
+    P("The grid was badly damaged last winter.", REF,
+      "last winter", "DATE", "2023-WI", "2023-12-01", "2024-02-29", "season", id="last-winter-leap"),
+    P("The front line barely moved in autumn 2024.", REF,
+      "autumn 2024", "DATE", "2024-FA", "2024-09-01", "2024-11-30", "season", id="season-year"),
+    P("Gas supplies were cut in winter 2022.", REF,
+      "winter 2022", "DATE", "2022-WI", "2022-12-01", "2023-02-28", "season", id="winter-year-starts-december"),
+    P("Heavy fighting is expected to resume this summer.", REF_SUN,
+      "this summer", "DATE", "2024-SU", "2024-06-01", "2024-08-31", "season", id="this-summer-in-june"),
+
+    # --- N units ago -------------------------------------------------------------------
+    P("The troops were first spotted four months ago near the border.", REF,
+      "four months ago", "DATE", "2024-09", "2024-09-01", "2024-09-30", "month", id="months-ago"),
+    P("The bridge was destroyed two weeks ago.", REF,
+      "two weeks ago", "DATE", "2025-W02", "2025-01-06", "2025-01-12", "week", id="weeks-ago"),
+    P("The prisoners were transferred to Kyiv three days ago.", REF,
+      "three days ago", "DATE", "2025-01-21", "2025-01-21", "2025-01-21", "day", id="days-ago"),
+    P("The treaty was ratified two years ago.", REF,
+      "two years ago", "DATE", "2023", "2023-01-01", "2023-12-31", "year", id="years-ago"),
+    P("The ministry raised the alert level a week ago.", REF,
+      "a week ago", "DATE", "2025-W03", "2025-01-13", "2025-01-19", "week", id="a-week-ago"),
+    P("The ruling party won a landslide a year ago.", REF,
+      "a year ago", "DATE", "2024", "2024-01-01", "2024-12-31", "year", id="a-year-ago"),
+    P("The ceasefire collapsed six months ago.", REF_1998,
+      "six months ago", "DATE", "1997-08", "1997-08-01", "1997-08-31", "month", id="months-ago-1998"),
+
+    # --- part-of-period phrases ------------------------------------------------------------
+    P("Earlier this month, Zelenskiy announced that two soldiers had been captured.", REF,
+      "Earlier this month", "DATE", "2025-01", "2025-01-01", "2025-01-24", "month", id="earlier-this-month"),
+    P("The government said earlier this year that reserves were sufficient.", REF,
+      "earlier this year", "DATE", "2025", "2025-01-01", "2025-01-24", "year", id="earlier-this-year"),
+    P("The satellite launch is planned for later this year.", REF,
+      "later this year", "DATE", "2025", "2025-01-24", "2025-12-31", "year", id="later-this-year"),
+    P("The parliament is expected to vote later this month.", REF,
+      "later this month", "DATE", "2025-01", "2025-01-24", "2025-01-31", "month", id="later-this-month"),
+    P("The two leaders spoke by phone earlier this week.", REF,
+      "earlier this week", "DATE", "2025-W04", "2025-01-20", "2025-01-24", "week", id="earlier-this-week"),
+    P("Inflation slowed earlier this year, the central bank said.", REF_SUN,
+      "earlier this year", "DATE", "2024", "2024-01-01", "2024-06-30", "year", id="earlier-this-year-june"),
+
+    # --- early / mid / late ------------------------------------------------------------------
+    P("The troops were deployed to Kursk in late 2024.", REF,
+      "late 2024", "DATE", "2024", "2024-09-01", "2024-12-31", "year", id="late-year"),
+    P("The first shipments of shells arrived in early 2024.", REF,
+      "early 2024", "DATE", "2024", "2024-01-01", "2024-04-30", "year", id="early-year"),
+    P("Talks on the treaty began in mid-2024.", REF,
+      "mid-2024", "DATE", "2024", "2024-05-01", "2024-08-31", "year", id="mid-year"),
+    P("The air strikes began in early January.", REF,
+      "early January", "DATE", "2025-01", "2025-01-01", "2025-01-10", "month", id="early-month"),
+    P("The envoy travelled to Moscow in mid-December.", REF,
+      "mid-December", "DATE", "2024-12", "2024-12-11", "2024-12-20", "month", id="mid-month"),
+    P("Fighting intensified in late October, the general staff said.", REF,
+      "late October", "DATE", "2024-10", "2024-10-21", "2024-10-31", "month", id="late-month"),
+    P("The offensive was halted in late February 2024.", REF,
+      "late February 2024", "DATE", "2024-02", "2024-02-21", "2024-02-29", "month", id="late-month-leap-february"),
+
+    # --- quarters and halves ------------------------------------------------------------------
+    P("The company expects deliveries to resume in the third quarter.", REF,
+      "the third quarter", "DATE", "2025-Q3", "2025-07-01", "2025-09-30", "quarter", id="quarter-reference-year"),
+    P("Ammunition output doubled in the fourth quarter of 2024.", REF,
+      "the fourth quarter of 2024", "DATE", "2024-Q4", "2024-10-01", "2024-12-31", "quarter", id="quarter-of-year"),
+    P("The factory reported record sales in Q2 2024.", REF,
+      "Q2 2024", "DATE", "2024-Q2", "2024-04-01", "2024-06-30", "quarter", id="quarter-q-notation"),
+    P("Attacks on shipping surged in the first half of 2024.", REF,
+      "the first half of 2024", "DATE", "2024-H1", "2024-01-01", "2024-06-30", "half", id="half-of-year"),
+    P("The plant is due to reopen in the second half of the year.", REF,
+      "the second half of the year", "DATE", "2025-H2", "2025-07-01", "2025-12-31", "half", id="half-of-the-year"),
+
+    # --- decades and centuries --------------------------------------------------------------
+    P("The famine of the 1990s killed hundreds of thousands of people.", REF,
+      "the 1990s", "DATE", "199", "1990-01-01", "1999-12-31", "decade", id="decade-1990s"),
+    P("The missile programme dates back to the 1950s.", REF,
+      "the 1950s", "DATE", "195", "1950-01-01", "1959-12-31", "decade", id="decade-1950s"),
+    P("It was the deadliest famine of the 20th century, historians say.", REF,
+      "the 20th century", "DATE", "19", "1900-01-01", "1999-12-31", "century", id="century-20th"),
+    P("Analysts call it the first great land war of the 21st century.", REF,
+      "the 21st century", "DATE", "20", "2000-01-01", "2099-12-31", "century", id="century-21st"),
+
+    # --- anaphora: resolved against the latest date in the text -------------------------------
+    P("The talks began on June 3, 1998. The next day, the delegations walked out.", date(1998, 6, 12),
+      "The next day", "DATE", "1998-06-04", "1998-06-04", "1998-06-04", "day", id="anaphora-next-day"),
+    P("The depot was hit on Nov. 21, 2024. Two days later, Russia struck again.", REF,
+      "Two days later", "DATE", "2024-11-23", "2024-11-23", "2024-11-23", "day", id="anaphora-days-later"),
+    P("Troops crossed into Kursk in August 2024. Fighting intensified that month.", REF,
+      "that month", "DATE", "2024-08", "2024-08-01", "2024-08-31", "month", id="anaphora-that-month"),
+    P("North Korea invaded the South in 1950. Seoul fell twice that year.", REF,
+      "that year", "DATE", "1950", "1950-01-01", "1950-12-31", "year", id="anaphora-that-year"),
+    P("The treaty was signed on June 19, 2024. The following week, parliament ratified it.", REF,
+      "The following week", "DATE", "2024-W26", "2024-06-24", "2024-06-30", "week", id="anaphora-following-week"),
+    P("On Jan. 10, 2025, Kyiv said two soldiers had been captured the previous day.", REF,
+      "the previous day", "DATE", "2025-01-09", "2025-01-09", "2025-01-09", "day", id="anaphora-previous-day"),
+    P("The minister arrived on Wednesday. The next day, he met the president.", REF,
+      "The next day", "DATE", "2025-01-23", "2025-01-23", "2025-01-23", "day", id="anaphora-after-weekday"),
+
+    # --- PAST_REF / PRESENT_REF / FUTURE_REF -----------------------------------------------------
+    P("The front line is now quiet, residents said.", REF,
+      "now", "DATE", "PRESENT_REF", None, None, None, id="ref-now"),
+    P("There are currently no indications of imminent activity, the JCS said.", REF,
+      "currently", "DATE", "PRESENT_REF", None, None, None, id="ref-currently"),
+    P("Pyongyang recently tested a new solid-fuel missile.", REF,
+      "recently", "DATE", "PAST_REF", None, None, None, id="ref-recently"),
+    # "previously" and "soon" are deliberately not marked: TimeBank and AQUAINT
+    # annotators leave most of them out, so marking them costs precision.
+    P("Shelling near the border has intensified lately, residents said.", REF,
+      "lately", "DATE", "PAST_REF", None, None, None, id="ref-lately"),
+    P("Seoul will consider sending weapons to Kyiv in the future.", REF,
+      "the future", "DATE", "FUTURE_REF", None, None, None, id="ref-the-future"),
+    P("More troops will arrive in the near future, officials said.", REF,
+      "the near future", "DATE", "FUTURE_REF", None, None, None, id="ref-near-future"),
+
+    # --- durations ------------------------------------------------------------------------------
+    P("The siege of the city lasted four months.", REF,
+      "four months", "DURATION", "P4M", None, None, None, id="duration-months"),
+    P("The talks went on for two weeks without a result.", REF,
+      "two weeks", "DURATION", "P2W", None, None, None, id="duration-weeks"),
+    P("The ceasefire held for 48 hours before shelling resumed.", REF,
+      "48 hours", "DURATION", "PT48H", None, None, None, id="duration-hours"),
+    P("The negotiations took three days.", REF,
+      "three days", "DURATION", "P3D", None, None, None, id="duration-days"),
+    P("The sanctions will expire after 90 days unless renewed.", REF,
+      "90 days", "DURATION", "P90D", None, None, None, id="duration-digits"),
+    P("The two countries have been at odds for years.", REF,
+      "years", "DURATION", "PXY", None, None, None, id="duration-unspecified-years"),
+    P("Fighting around the town has continued for months.", REF,
+      "months", "DURATION", "PXM", None, None, None, id="duration-unspecified-months"),
+    P("The soldiers returned from a six-month deployment.", REF,
+      "six-month", "DURATION", "P6M", None, None, None, id="duration-hyphenated"),
+    # durations that place something relative to the reference are drawn
+    P("Casualties have risen sharply in the past three months.", REF,
+      "the past three months", "DURATION", "P3M", "2024-10-24", "2025-01-24", None, id="duration-past-months"),
+    P("Attacks on the port have doubled over the past two weeks.", REF,
+      "the past two weeks", "DURATION", "P2W", "2025-01-10", "2025-01-24", None, id="duration-past-weeks"),
+    P("The currency has lost half its value in the last three years.", REF,
+      "the last three years", "DURATION", "P3Y", "2022-01-24", "2025-01-24", None, id="duration-last-years"),
+    P("Reinforcements are expected to arrive within the next two months.", REF,
+      "the next two months", "DURATION", "P2M", "2025-01-24", "2025-03-24", None, id="duration-next-months"),
+    P("A decision is expected in the next three days.", REF,
+      "the next three days", "DURATION", "P3D", "2025-01-24", "2025-01-27", None, id="duration-next-days"),
+    P("It has been two weeks since the ceasefire collapsed.", REF,
+      "two weeks", "DURATION", "P2W", "2025-01-10", "2025-01-24", None, id="duration-since-elapsed"),
+
+    # --- sets -------------------------------------------------------------------------------------
+    P("Protesters gather in the main square every Friday.", REF,
+      "every Friday", "SET", "XXXX-WXX-5", None, None, None, id="set-every-weekday"),
+    P("The ministry publishes casualty figures daily.", REF,
+      "daily", "SET", "P1D", None, None, None, id="set-daily"),
+    P("The joint exercises are held annually.", REF,
+      "annually", "SET", "P1Y", None, None, None, id="set-annually"),
+    P("The security council meets weekly to review the situation.", REF,
+      "weekly", "SET", "P1W", None, None, None, id="set-weekly"),
+    P("The price cap is reviewed every year.", REF,
+      "every year", "SET", "P1Y", None, None, None, id="set-every-year"),
+    P("The index is updated monthly by the statistics office.", REF,
+      "monthly", "SET", "P1M", None, None, None, id="set-monthly"),
+]
+
+
+@pytest.mark.parametrize(
+    "sentence, reference, text, kind, value, start, end, granularity", ROWS
+)
+def test_family(sentence, reference, text, kind, value, start, end, granularity):
+    span = _the_span(sentence, reference, text)
+    got = (span.kind, span.value, span.start, span.end, span.granularity)
+    want = (kind, value, _d(start), _d(end), granularity)
+    assert got == want, f"{text!r} in {sentence!r}"
+
+
+# --- modifiers: (sentence, reference, text, mod) ------------------------------------------------
+MOD_ROWS = [
+    pytest.param("The troops were deployed to Kursk in late 2024.", REF, "late 2024", "late", id="late-year"),
+    pytest.param("The first shipments of shells arrived in early 2024.", REF, "early 2024", "early", id="early-year"),
+    pytest.param("Talks on the treaty began in mid-2024.", REF, "mid-2024", "mid", id="mid-year"),
+    pytest.param("The air strikes began in early January.", REF, "early January", "early", id="early-month"),
+    pytest.param("The envoy travelled to Moscow in mid-December.", REF, "mid-December", "mid", id="mid-month"),
+    pytest.param("Fighting intensified in late October, the general staff said.", REF, "late October", "late",
+                 id="late-month"),
+    pytest.param("In June 2024, Putin made a rare trip to Pyongyang.", REF, "June 2024", None, id="no-mod-month"),
+    pytest.param("Their involvement in the war began last autumn.", REF, "last autumn", None, id="no-mod-season"),
+    pytest.param("The ministry said today that the border would stay closed.", REF, "today", None, id="no-mod-day"),
+]
+
+
+@pytest.mark.parametrize("sentence, reference, text, mod", MOD_ROWS)
+def test_modifier(sentence, reference, text, mod):
+    assert _the_span(sentence, reference, text).mod == mod
+
+
+# --- anchors: deictic vs anaphoric (sentence, reference, text, anchor ISO, anchor_basis) --------
+ANCHOR_ROWS = [
+    pytest.param("Russian forces advanced near Pokrovsk last week, analysts said.", REF, "last week",
+                 "2025-01-24", "publication", id="deictic-last-week"),
+    pytest.param("Artillery fire was heard yesterday near the town of Sudzha.", REF, "yesterday",
+                 "2025-01-24", "publication", id="deictic-yesterday"),
+    pytest.param("Ukrainian officials said on Wednesday that 4,000 soldiers had been killed.", REF, "Wednesday",
+                 "2025-01-24", "publication", id="deictic-weekday"),
+    pytest.param("The talks began on June 3, 1998. The next day, the delegations walked out.", date(1998, 6, 12),
+                 "The next day", "1998-06-03", "text", id="anaphora-next-day"),
+    pytest.param("The depot was hit on Nov. 21, 2024. Two days later, Russia struck again.", REF,
+                 "Two days later", "2024-11-21", "text", id="anaphora-days-later"),
+    pytest.param("Troops crossed into Kursk in August 2024. Fighting intensified that month.", REF,
+                 "that month", "2024-08", "text", id="anaphora-that-month"),
+    pytest.param("The treaty was signed on June 19, 2024. The following week, parliament ratified it.", REF,
+                 "The following week", "2024-06-19", "text", id="anaphora-following-week"),
+    pytest.param("The minister arrived on Wednesday. The next day, he met the president.", REF,
+                 "The next day", "2025-01-22", "text", id="anaphora-after-weekday"),
+]
+
+
+@pytest.mark.parametrize("sentence, reference, text, anchor, basis", ANCHOR_ROWS)
+def test_anchor(sentence, reference, text, anchor, basis):
+    # anchor is an ISO string; a month-precision anchor may be written "2024-08" or
+    # "2024-08-01", so the expected anchor is checked as a prefix.
+    span = _the_span(sentence, reference, text)
+    assert span.anchor_basis == basis
+    assert span.anchor is not None and span.anchor.startswith(anchor), span.anchor
+
+
+# --- ranges: one combined span or one span per endpoint are both fine; the days covered by
+# --- the spans overlapping the range text must be exactly [start, end]. ------------------------
+RANGE_ROWS = [
+    pytest.param("Fighting raged from March to May, officials said.", REF, "March to May",
+                 "2024-03-01", "2024-05-31", id="months-range-past"),
+    pytest.param("Steel output fell between 2019 and 2021.", REF, "2019 and 2021",
+                 "2019-01-01", "2021-12-31", id="years-between"),
+    pytest.param("The exercises were held June 2\u20134, the navy said.", REF, "June 2\u20134",
+                 "2024-06-02", "2024-06-04", id="day-range-en-dash"),
+    pytest.param("The ceasefire lasted from Jan. 6 to Jan. 10.", REF, "Jan. 6 to Jan. 10",
+                 "2025-01-06", "2025-01-10", id="day-range-from-to"),
+    pytest.param("The Korean War was fought between 1950 and 1953.", REF, "1950 and 1953",
+                 "1950-01-01", "1953-12-31", id="years-between-1950s"),
+]
+
+
+@pytest.mark.parametrize("sentence, reference, range_text, start, end", RANGE_ROWS)
+def test_range(sentence, reference, range_text, start, end):
+    spans = find_timexes(sentence, reference)
+    lo = sentence.index(range_text)
+    hi = lo + len(range_text)
+    overlapping = [s for s in spans if s.char_start < hi and s.char_end > lo]
+    assert overlapping and all(s.drawable for s in overlapping), (
+        f"no drawable spans over {range_text!r}:\n{_dump(spans)}"
+    )
+    got = (min(s.start for s in overlapping), max(s.end for s in overlapping))
+    assert got == (_d(start), _d(end)), _dump(spans)
+
+
+# --- things that are not time expressions: no span may overlap the substring ------------------
+NEGATIVE_ROWS = [
+    pytest.param("North Korea has sent 12, 000 soldiers to Russia.", "12, 000", id="spaced-thousands"),
+    pytest.param("About 4, 000 of the up to 12, 000 soldiers were killed or wounded.", "4, 000",
+                 id="spaced-thousands-about"),
+    pytest.param("About 4, 000 of the up to 12, 000 soldiers were killed or wounded.", "12, 000",
+                 id="spaced-thousands-up-to"),
+    pytest.param("Ukraine still holds the 984 square kilometres it seized.", "984", id="area"),
+    pytest.param("Bread now costs $27 a loaf in the besieged city.", "$27", id="money"),
+    pytest.param("Some 1,500 troops were moved to the border.", "1,500", id="troops-count"),
+    pytest.param("Over 3,000 of these soldiers have been killed or injured.", "3,000", id="casualty-count"),
+    pytest.param("North Korea has deployed approximately 11,000 soldiers.", "11,000", id="deployment-count"),
+    pytest.param("The poll of 1,024 adults was conducted by phone.", "1,024", id="sample-size"),
+    pytest.param("UN Security Council Resolution 2397 tightened the sanctions.", "2397", id="resolution-number"),
+    pytest.param("The North supplied KN-23 short-range ballistic missiles.", "KN-23", id="missile-name"),
+    pytest.param("Soldiers of the 47th Mechanized Brigade repelled the attack.", "47th", id="ordinal-unit"),
+    pytest.param("Kyiv has asked for more F-16 fighter jets.", "F-16", id="aircraft-name"),
+    pytest.param("He won 52% of the vote in the first round.", "52%", id="percentage"),
+    pytest.param("Pyongyang may send more troops to Kursk.", "may", id="may-modal-verb"),
+    pytest.param("Thousands march on the capital to demand reform.", "march", id="march-verb"),
+    pytest.param("Theresa May said the vote would go ahead.", "May", id="theresa-may"),
+    pytest.param("Exporters suffered a sharp fall in prices.", "fall", id="fall-noun"),
+    pytest.param("The second round of talks collapsed.", "second", id="second-ordinal"),
+    pytest.param("Russia and North Korea once more refrained from confirming the deployment.", "once more",
+                 id="once-more"),
+    pytest.param("Both Moscow and Pyongyang initially downplayed the reports.", "initially", id="initially"),
+    pytest.param("It was the first instance of Ukraine taking soldiers alive.", "first", id="first-instance"),
+]
+
+
+@pytest.mark.parametrize("sentence, substring", NEGATIVE_ROWS)
+def test_not_a_timex(sentence, substring):
+    spans = find_timexes(sentence, REF)
+    lo = sentence.index(substring)
+    hi = lo + len(substring)
+    overlapping = [s for s in spans if s.char_start < hi and s.char_end > lo]
+    assert not overlapping, f"{substring!r} is not a time expression:\n{_dump(overlapping)}"
