@@ -1,0 +1,63 @@
+# Chronicle: `make run` to see it, `make test` to check it.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/requirements.stamp
+PIP_VERSION := 26.3
+TE3    ?= ../shared/bench/te3
+BENCH_OUT := bench/out
+APT_PACKAGES := chromium chromium-driver fonts-dejavu-core fonts-liberation2
+FONT   := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+
+.PHONY: venv system-deps test run bench clean distclean
+
+## venv: the Python environment, reinstalled only when requirements.txt changes
+venv: $(STAMP)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
+
+$(STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+## system-deps: Chromium and ChromeDriver for browser tests and image export, and fonts
+system-deps:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -f $(FONT) ]; then \
+		exit 0; \
+	elif [ "$$(id -u)" != 0 ]; then \
+		echo "system-deps: not root, so cannot apt-get install $(APT_PACKAGES);" \
+		     "run 'sudo make system-deps' (browser tests and image export need them)" >&2; \
+	else \
+		echo "system-deps: installing $(APT_PACKAGES)"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq && \
+		apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null; \
+	fi
+
+## test: every test (unit, golden, browser, export)
+test: venv system-deps
+	$(PY) -m pytest -q
+
+## run: for now, each seed article's resolved time expressions
+run: venv
+	$(PY) -m extract.timex seeds/
+
+## bench: time expressions scored on TempEval-3 (TimeBank and AQUAINT)
+bench: venv
+	@mkdir -p $(BENCH_OUT)
+	$(PY) -m extract.bench timex $(TE3)/timebank.jsonl $(BENCH_OUT)/timebank.jsonl
+	$(PY) -m extract.bench timex $(TE3)/aquaint.jsonl $(BENCH_OUT)/aquaint.jsonl
+	$(PY) $(TE3)/score.py $(TE3)/timebank.jsonl $(BENCH_OUT)/timebank.jsonl
+	$(PY) $(TE3)/score.py $(TE3)/aquaint.jsonl $(BENCH_OUT)/aquaint.jsonl
+
+## clean: remove generated files and caches (keeps .venv and data/)
+clean:
+	rm -rf $(BENCH_OUT) .pytest_cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+## distclean: also remove the Python environment
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,1 @@
+"""The Dash app that shows the timeline, its figure builder and its exports."""
