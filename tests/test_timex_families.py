@@ -479,3 +479,21 @@ def test_not_a_timex(sentence, substring):
     hi = lo + len(substring)
     overlapping = [s for s in spans if s.char_start < hi and s.char_end > lo]
     assert not overlapping, f"{substring!r} is not a time expression:\n{_dump(overlapping)}"
+
+
+# --- languages without rule tables: explicit dates through dateparser ---------------------------
+@pytest.mark.parametrize("text, language, expected", [
+    ("Le 24 janvier 2025, l'armée a parlé.", "fr", [("24 janvier 2025", "2025-01-24", "2025-01-24", "2025-01-24", "day")]),
+    ("Die Armee meldete am 3. März 2024 neue Truppen.", "de", [("3. März 2024", "2024-03-03", "2024-03-03", "2024-03-03", "day")]),
+], ids=["french-day", "german-day"])
+def test_foreign_explicit_dates(text, language, expected):
+    spans = find_timexes(text, date(2025, 1, 24), language=language)
+    got = [(s.text, s.value, s.start.isoformat(), s.end.isoformat(), s.granularity) for s in spans]
+    assert got == expected
+    for span in spans:
+        assert text[span.char_start:span.char_end] == span.text
+
+
+def test_unknown_language_is_a_clear_error():
+    with pytest.raises(LookupError, match="xx"):
+        find_timexes("Some text 2024.", date(2025, 1, 24), language="xx")

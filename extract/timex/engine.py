@@ -9,6 +9,7 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
+from .foreign import find_with_dateparser
 from .grammar import Grammar, load_grammar
 from .resolve import RESOLVERS, Context, Resolution
 from .scan import Candidate, Scanner, lower_ascii
@@ -143,4 +144,14 @@ def find_timexes(text: str, reference: date | datetime, *, language: str = "en")
     """Every time expression in ``text``, resolved against ``reference`` (the publication date)."""
     if isinstance(reference, datetime):
         reference = reference.date()
+    if not has_rules(language):
+        return find_with_dateparser(text, reference, language)
     return engine_for(language).find(text, reference)
+
+
+@lru_cache(maxsize=None)
+def has_rules(language: str) -> bool:
+    """Whether the engine has rule tables for ``language`` (else dateparser reads it)."""
+    from .grammar import RESOURCES
+
+    return (RESOURCES / f"{language}.toml").exists()
