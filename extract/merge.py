@@ -1,0 +1,154 @@
+"""Merging: the same event reported several times becomes one event.
+
+Within an article, repeats become one claim (the most informative one); across
+articles, each article keeps its own claim, so figures that disagree (11,000 vs
+up to 12,000 troops) stay side by side, each attributed. Two reports are the same
+event when their type matches, their actors and places are compatible and their
+times can be the same time (an "on or before 24 Jan" fits any earlier date).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import replace
+
+from extract.events.label import figure
+from extract.events.lexicon import lexicon
+from extract.model import Claim, Event, Quantity
+from extract.timex.span import TimeSpan
+
+BASIS_RANK = {"expression": 3, "speech act": 3, "speech act bound": 1, "publication bound": 0}
+GRAIN_RANK = {"minute": 9, "hour": 8, "part_of_day": 8, "day": 7, "week": 6, "month": 5, "season": 4,
+              "quarter": 4, "half": 3, "year": 2, "decade": 1, "century": 0}
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """One event per real-world event, with one claim from each article that reports it.
+
+    Deterministic: the result depends only on the set of input events, not their order.
+    """
+    ordered = sorted(events, key=_order)
+    groups: list[list[Event]] = []
+    for event in ordered:
+        # Compare with each group's best-dated report, so that one vague report
+        # ("the JCS stated") does not keep two precise ones apart.
+        home = next((g for g in groups if _same(max(g, key=_time_rank), event)), None)
+        if home is None:
+            groups.append([event])
+        else:
+            home.append(event)
+    merged = [_combine(group) for group in groups]
+    return sorted(merged, key=lambda e: (e.when.start or e.when.end, e.type, e.id))
+
+
+def _order(event: Event) -> tuple:
+    claim = event.claims[0]
+    return (claim.published, claim.article_id, claim.sentence_start, claim.trigger_start, event.type)
+
+
+# -- are two reports the same event? ------------------------------------------------
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or not _times_fit(a.when, b.when) or _forward(a) != _forward(b):
+        return False
+    if a.type == "statement":
+        if not _actors_fit(a.actors[:1], b.actors[:1], strict=True) or a.status != b.status:
+            return False
+        if a.when.mod is None and b.when.mod is None:
+            return True   # one speaker, one day: one statement, whatever part of it is quoted
+        same_article = {c.article_id for c in a.claims} & {c.article_id for c in b.claims}
+        return a.topic == b.topic and (bool(same_article) or a.topic is not None) \
+            and set(a.places) == set(b.places)
+    if a.topic and b.topic and a.topic != b.topic:
+        return False   # death drones are not KN-23 missiles
+    return _actors_fit(a.actors[:1], b.actors[:1]) and _places_fit(a.places, b.places)
+
+
+def _forward(event: Event) -> bool:
+    """Reports of what is to come are not reports of what happened."""
+    return event.status in ("planned", "expected") or event.when.mod == "after" \
+        or event.type.startswith("planned")
+
+
+def _times_fit(a: TimeSpan, b: TimeSpan) -> bool:
+    """Can both spans name the same time? Bounds ("on or before X") fit anything on their side."""
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return True
+    if a.mod == "before" and b.mod == "before" or a.mod == "after" and b.mod == "after":
+        return True
+    if a.mod == "before":
+        return b.start <= a.end
+    if b.mod == "before":
+        return a.start <= b.end
+    if a.mod == "after":
+        return b.end >= a.start
+    if b.mod == "after":
+        return a.end >= b.start
+    return a.start <= b.end and b.start <= a.end
+
+
+def _actors_fit(a: tuple[str, ...], b: tuple[str, ...], strict: bool = False) -> bool:
+    if not a or not b:
+        return not strict
+    part_of = lexicon().part_of
+    widen = lambda names: set(names) | {part_of.get(n, n) for n in names}  # noqa: E731
+    return bool(widen(a) & widen(b))
+
+
+def _places_fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return True
+    country = lexicon().place_country
+    widen = lambda names: set(names) | {country.get(n, n) for n in names}  # noqa: E731
+    return bool(widen(a) & widen(b))
+
+
+# -- combining ---------------------------------------------------------------------------
+
+def _time_rank(event: Event) -> tuple:
+    return (BASIS_RANK.get(event.when_basis, 0), GRAIN_RANK.get(event.when.granularity or "", 0),
+            event.when.mod is None)
+
+
+def _info_rank(event: Event) -> tuple:
+    return (bool(event.quantities), bool(event.places), len(event.actors) > 0, _time_rank(event))
+
+
+def _combine(group: list[Event]) -> Event:
+    """The merged event: time from the best-dated report, label from the most informative."""
+    timed = max(group, key=_time_rank)          # max keeps the first of equals: input order decides
+    labelled = max(group, key=_info_rank)
+    claims = _claims_per_article(group)
+    actors = tuple(dict.fromkeys(a for e in [labelled] + group for a in e.actors))
+    places = tuple(dict.fromkeys(p for e in [labelled] + group for p in e.places))
+    quantities = tuple(dict.fromkeys(q for c in claims for q in c.quantities))
+    articles = {c.article_id for c in claims}
+    first = claims[0]
+    digest = hashlib.sha1(
+        f"{timed.type}|{actors[:1]}|{first.article_id}|{first.trigger_start}".encode()).hexdigest()[:12]
+    return Event(id=digest, type=timed.type, label=_label(labelled, claims), when=timed.when, status=timed.status,
+                 actors=actors, places=places, quantities=quantities, claims=claims,
+                 confidence=round(min(0.95, max(e.confidence for e in group) + 0.1 * (len(articles) - 1)), 2),
+                 when_basis=timed.when_basis, topic=next((e.topic for e in group if e.topic), None))
+
+
+def _label(labelled: Event, claims: list[Claim]) -> str:
+    """The label, with the range of the figures when sources disagree ("11,000–12,000")."""
+    values = sorted({q.value for c in claims for q in c.quantities[:1] if q.value is not None})
+    if len(values) < 2 or not labelled.quantities:
+        return labelled.label
+    own = figure(labelled.quantities, lexicon().figure_prefix)
+    spread = f"{values[0]:,.0f}–{values[-1]:,.0f} "
+    return labelled.label.replace(own, spread, 1) if own and own in labelled.label else labelled.label
+
+
+def _claims_per_article(group: list[Event]) -> list[Claim]:
+    """One claim per article: the report with the best time and the most figures."""
+    best: dict[str, tuple[tuple, Claim]] = {}
+    for event in group:
+        for claim in event.claims:
+            rank = (bool(claim.quantities), _time_rank(event), claim.time_text is not None)
+            current = best.get(claim.article_id)
+            if current is None or rank > current[0]:
+                best[claim.article_id] = (rank, claim)
+    return sorted((claim for _rank, claim in best.values()), key=lambda c: (c.published, c.article_id))

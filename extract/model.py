@@ -1,0 +1,97 @@
+"""Events and the claims behind them: plain dataclasses, serialisable to JSON.
+
+An Event is what happened (type, when, who, where); each Claim is one article's
+statement of it, with the sentence, the words that triggered it, the time
+expression used, who it is attributed to and the figures it gives. Figures that
+disagree between articles stay on their claims.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from extract.timex.span import TimeSpan
+
+EVENT_TYPES = ("deployment", "planned_deployment", "treaty", "capture", "casualties",
+               "weapons_transfer", "launch", "statement", "assessment", "operation", "visit")
+STATUSES = ("occurred", "ongoing", "planned", "expected", "suspected", "denied")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure as written and as understood: "up to 12, 000 soldiers" ->
+    value 12000, qualifier "up_to", unit "soldiers"."""
+
+    text: str
+    value: float
+    qualifier: str | None = None      # approx, over, under, up_to, at_least, exactly
+    unit: str | None = None           # soldiers, troops, missiles ... (the counted noun)
+    part_of: float | None = None      # "about 4,000 of the up to 12,000": the whole
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One article's statement of an event."""
+
+    article_id: str
+    source: str | None
+    published: str                     # ISO date of the article
+    sentence: str
+    sentence_start: int                # offsets of the sentence in the article text
+    sentence_end: int
+    trigger: str
+    trigger_start: int                 # offsets in the article text
+    trigger_end: int
+    time_text: str | None = None
+    time_start: int | None = None
+    time_end: int | None = None
+    attribution: str | None = None     # "Kyiv", "the JCS", "The War Zone"
+    quantities: tuple[Quantity, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Claim":
+        fields = dict(data)
+        fields["quantities"] = tuple(Quantity(**q) for q in fields.get("quantities", ()))
+        return cls(**fields)
+
+
+@dataclass(slots=True)
+class Event:
+    """Something that happened, placed in time, with every claim that reports it."""
+
+    id: str
+    type: str
+    label: str
+    when: TimeSpan
+    status: str
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    claims: list[Claim] = field(default_factory=list)
+    confidence: float = 0.5
+    when_basis: str = "expression"     # expression, speech act, speech act bound, publication bound
+    topic: str | None = None           # for a statement: the type of event it reports
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "type": self.type, "label": self.label, "when": self.when.to_dict(),
+            "when_basis": self.when_basis, "status": self.status, "actors": list(self.actors),
+            "places": list(self.places), "quantities": [asdict(q) for q in self.quantities],
+            "claims": [c.to_dict() for c in self.claims], "confidence": self.confidence,
+            "topic": self.topic,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Event":
+        return cls(
+            id=data["id"], type=data["type"], label=data["label"],
+            when=TimeSpan.from_dict(data["when"]), status=data["status"],
+            actors=tuple(data.get("actors", ())), places=tuple(data.get("places", ())),
+            quantities=tuple(Quantity(**q) for q in data.get("quantities", ())),
+            claims=[Claim.from_dict(c) for c in data.get("claims", ())],
+            confidence=float(data.get("confidence", 0.5)),
+            when_basis=data.get("when_basis", "expression"), topic=data.get("topic"),
+        )

@@ -1,0 +1,497 @@
+"""The SQLite store: articles, each article's own events, and the merged events.
+
+Three layers, each derived from the one before, so nothing is lost: ``articles`` (the
+loaded article, text included), ``article_events`` (what ``extract_article`` made of it,
+one claim per event) and ``events`` (what ``merge_events`` makes of all of them, with
+columns to query by date, type and status quickly; the dashboard reads this one).
+
+Why it survives ``kill -9`` at any moment: a run first *stages* its work, batch by
+batch, in ``staged_articles``/``staged_events`` (each batch one short transaction), and
+only at the end *publishes* it, in one transaction that replaces the changed articles'
+events and recomputes ``events`` from all ``article_events``. The live tables therefore
+change only in that one commit: a killed run leaves them exactly as the previous run
+left them, and ``events`` always agrees with ``article_events``. What a killed run had
+staged is not thrown away: a rerun reuses each staged extraction whose content hash still
+matches (see ``stored_hashes``), so a long run resumes instead of starting over.
+
+One writer at a time: a run holds ``writing(store)``, a lock the operating system drops
+when the process dies, so a killed run never leaves it behind. Readers never block: the
+database is in WAL mode.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from extract import merge as merging
+from extract import pipeline
+from extract.article import Article
+from extract.export import atomic_write, json_lines, write_csv
+from extract.model import Event
+
+DEFAULT_PATH = Path("data") / "chronicle.db"
+SCHEMA_VERSION = 1
+# Bump to make every stored article count as changed (re-extracted on the next run). The
+# pipeline may define its own EXTRACTOR_VERSION; both go into every content hash.
+EXTRACTOR_VERSION = "1"
+
+StrPath = str | PathLike[str]
+EventRow = tuple[str, str]          # (event id, the event's JSON)
+
+# MIGRATIONS[n] takes a store from schema version n to n + 1.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        path TEXT,
+        source TEXT,
+        title TEXT NOT NULL,
+        url TEXT,
+        published TEXT NOT NULL,
+        published_basis TEXT NOT NULL,
+        language TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        extracted_at TEXT NOT NULL,
+        json TEXT NOT NULL
+    );
+    CREATE TABLE article_events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (article_id, position)
+    );
+    -- position: the order merge_events gave; ids are unique when the merge works
+    CREATE TABLE events (
+        position INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        start TEXT,
+        "end" TEXT,
+        status TEXT NOT NULL,
+        label TEXT NOT NULL,
+        search TEXT NOT NULL,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX events_by_id ON events (id);
+    CREATE INDEX events_by_time ON events (start, "end");
+    CREATE INDEX events_by_type ON events (type, start);
+    -- a run's work until it is published; extracted = 0: seen but kept as it was
+    CREATE TABLE staged_articles (
+        id TEXT PRIMARY KEY,
+        run TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        extracted INTEGER NOT NULL,
+        path TEXT,
+        source TEXT,
+        title TEXT,
+        url TEXT,
+        published TEXT,
+        published_basis TEXT,
+        language TEXT,
+        extracted_at TEXT,
+        json TEXT
+    );
+    CREATE INDEX staged_by_run ON staged_articles (run, extracted);
+    CREATE TABLE staged_events (
+        article_id TEXT NOT NULL REFERENCES staged_articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (article_id, position)
+    );
+    """,
+)
+EVENT_COLUMNS = ("position", "id", "type", "start", '"end"', "status", "label", "search", "json")
+ARTICLE_COLUMNS = ("id", "path", "source", "title", "url", "published", "published_basis",
+                   "language", "content_hash", "extracted_at", "json")
+
+
+class StoreError(Exception):
+    """A database that cannot be used, with a message that says why."""
+
+
+@dataclass
+class Store:
+    """An open store: the connection (autocommit; transactions are explicit) and its path."""
+
+    connection: sqlite3.Connection
+    path: Path
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@dataclass
+class Batch:
+    """One batch of a run's work, staged in one transaction."""
+
+    extracted: list[tuple[Article, str, list[EventRow]]] = field(default_factory=list)
+    seen: list[tuple[str, str]] = field(default_factory=list)   # (id, hash): kept as stored
+    resumed: list[str] = field(default_factory=list)            # ids staged by a killed run
+
+    def __len__(self) -> int:
+        return len(self.extracted) + len(self.seen) + len(self.resumed)
+
+
+# --- opening and migrating -------------------------------------------------------------
+
+def open_store(path: StrPath = DEFAULT_PATH) -> Store:
+    """Open the store at ``path``, creating it (and its folder) or migrating it to the
+    current schema. Raises StoreError for a file that is not a store, or one written by
+    a newer Chronicle."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, timeout=60, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")  # WAL: safe against crashes
+        connection.execute("PRAGMA foreign_keys = ON")
+        _migrate(connection, path)
+    except sqlite3.DatabaseError as exc:
+        connection.close()
+        raise StoreError(f"{path}: is not a Chronicle database ({exc})") from None
+    except BaseException:
+        connection.close()
+        raise
+    return Store(connection, path)
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema up to date; a store that is up to date is only read, so readers
+    opening it never wait for a writer."""
+    if _checked_version(connection, path) == SCHEMA_VERSION:
+        return
+    with _transaction(connection):
+        version = _checked_version(connection, path)   # another process may have won
+        for step in MIGRATIONS[version:]:
+            for statement in _statements(step):
+                connection.execute(statement)
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                           (str(SCHEMA_VERSION),))
+
+
+def _checked_version(connection: sqlite3.Connection, path: Path) -> int:
+    version = schema_version(connection)
+    if version is None:
+        raise StoreError(f"{path}: is not a Chronicle database (it has tables but no "
+                         "`meta` table): use another --db")
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: has schema version {version}, newer than this "
+                         f"Chronicle knows ({SCHEMA_VERSION}): update Chronicle or "
+                         "use another --db")
+    return version
+
+
+def schema_version(connection: sqlite3.Connection) -> int | None:
+    """The schema version the database holds: 0 for a new, empty one, None for a
+    database that is not Chronicle's."""
+    has_meta = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                  "AND name = 'meta'").fetchone()
+    if not has_meta:
+        return None if connection.execute("SELECT 1 FROM sqlite_master").fetchone() else 0
+    row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script, so they run inside our own transaction
+    (``executescript`` would commit first)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+
+
+class _transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any exception."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.connection.execute("BEGIN IMMEDIATE")
+        return self.connection
+
+    def __exit__(self, kind: type | None, *rest: object) -> None:
+        self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+# --- content hashes ----------------------------------------------------------------------
+
+def extractor_version() -> str:
+    """What the content hash records of the code that extracts: changing either version
+    makes every article count as changed."""
+    return f"{EXTRACTOR_VERSION}/{getattr(pipeline, 'EXTRACTOR_VERSION', '0')}"
+
+
+def content_hash(article: Article, version: str) -> str:
+    """A hash of everything extraction reads (text and metadata, not where the file lies)
+    and of the extractor's version: unchanged hash, unchanged events."""
+    data = article.to_dict()
+    data.pop("path", None)
+    payload = json.dumps([version, data], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def stored_hashes(store: Store, article_id: str) -> tuple[str | None, str | None]:
+    """The content hash of the article as published, and of an extraction of it that is
+    staged but not yet published (by this run or a killed one)."""
+    connection = store.connection
+    live = connection.execute("SELECT content_hash FROM articles WHERE id = ?",
+                              (article_id,)).fetchone()
+    staged = connection.execute("SELECT content_hash FROM staged_articles WHERE id = ? "
+                                "AND extracted = 1", (article_id,)).fetchone()
+    return (live[0] if live else None), (staged[0] if staged else None)
+
+
+# --- writing: stage in batches, publish at the end ------------------------------------
+
+@contextmanager
+def writing(store: Store) -> Iterator[None]:
+    """Hold the store's writer lock (``FILE.lock`` beside it) or raise StoreError: two
+    runs at once would publish each other's half-staged work."""
+    with open(f"{store.path}.lock", "a", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"{store.path}: another run is writing to it; wait for it to "
+                             "end") from None
+        yield
+
+
+def new_run() -> str:
+    """A token that marks which staged rows belong to this run."""
+    return uuid.uuid4().hex
+
+
+def event_rows(events: Iterable[Event]) -> list[EventRow]:
+    """Events as the store keeps them: id and JSON (as ``Event.to_dict`` gives it)."""
+    return [(event.id, json.dumps(event.to_dict(), ensure_ascii=False)) for event in events]
+
+
+def stage(store: Store, run: str, batch: Batch, extracted_at: str | None = None) -> None:
+    """Stage one batch of a run, in one transaction. Nothing readers see changes yet."""
+    extracted_at = extracted_at or _now()
+    with _transaction(store.connection) as connection:
+        ids = [(a.id,) for a, _, _ in batch.extracted] + [(i,) for i, _ in batch.seen]
+        connection.executemany("DELETE FROM staged_articles WHERE id = ?", ids)
+        connection.executemany(
+            f"INSERT INTO staged_articles (run, extracted, {', '.join(ARTICLE_COLUMNS)}) "
+            f"VALUES (?, 1, {', '.join('?' * len(ARTICLE_COLUMNS))})",
+            [(run, *_article_row(article, digest, extracted_at))
+             for article, digest, _ in batch.extracted])
+        connection.executemany(
+            "INSERT INTO staged_events (article_id, position, event_id, json) "
+            "VALUES (?, ?, ?, ?)",
+            [(article.id, position, event_id, text)
+             for article, _, rows in batch.extracted
+             for position, (event_id, text) in enumerate(rows)])
+        connection.executemany("INSERT INTO staged_articles (id, run, content_hash, extracted) "
+                               "VALUES (?, ?, ?, 0)",
+                               [(i, run, digest) for i, digest in batch.seen])
+        connection.executemany("UPDATE staged_articles SET run = ? WHERE id = ?",
+                               [(run, i) for i in batch.resumed])
+
+
+def publish(store: Store, run: str, prune: bool = False) -> int:
+    """Make a run's staged work live and recompute the merged events, all in one
+    transaction. ``prune`` also drops the stored articles this run did not see. Returns
+    how many articles were pruned."""
+    with _transaction(store.connection) as connection:
+        chosen = "SELECT id FROM staged_articles WHERE run = ? AND extracted = 1"
+        connection.execute(f"DELETE FROM articles WHERE id IN ({chosen})", (run,))
+        columns = ", ".join(ARTICLE_COLUMNS)
+        connection.execute(f"INSERT INTO articles ({columns}) SELECT {columns} "
+                           "FROM staged_articles WHERE run = ? AND extracted = 1", (run,))
+        connection.execute(
+            "INSERT INTO article_events (article_id, position, event_id, json) "
+            "SELECT e.article_id, e.position, e.event_id, e.json FROM staged_events e "
+            "JOIN staged_articles s ON s.id = e.article_id WHERE s.run = ? AND s.extracted = 1",
+            (run,))
+        pruned = 0
+        if prune:
+            pruned = connection.execute("DELETE FROM articles WHERE id NOT IN "
+                                        "(SELECT id FROM staged_articles WHERE run = ?)",
+                                        (run,)).rowcount
+        connection.execute("DELETE FROM staged_articles")
+        _remerge(connection)
+    return pruned
+
+
+def _remerge(connection: sqlite3.Connection) -> None:
+    connection.execute("DELETE FROM events")
+    merged = list(merging.merge_events(_article_events(connection)))
+    connection.executemany(
+        f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
+        f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+        (merged_row(position, event) for position, event in enumerate(merged)))
+
+
+def _article_events(connection: sqlite3.Connection) -> Iterator[Event]:
+    """Every stored per-article event, in a fixed order (so merging is repeatable)."""
+    cursor = connection.execute("SELECT json FROM article_events "
+                                "ORDER BY article_id, position")
+    for (text,) in cursor:
+        yield Event.from_dict(json.loads(text))
+
+
+def _article_row(article: Article, digest: str, extracted_at: str) -> tuple[Any, ...]:
+    return (article.id, article.path, article.source, article.title, article.url,
+            article.published.isoformat(), article.published_basis, article.language,
+            digest, extracted_at, json.dumps(article.to_dict(), ensure_ascii=False))
+
+
+def merged_row(position: int, event: Event) -> tuple[Any, ...]:
+    """A merged event as an ``events`` row (EVENT_COLUMNS): the columns readers filter
+    on, the text ``read_events(text=...)`` searches, and the event's JSON."""
+    when = event.when
+    words = [event.label, *event.actors, *event.places]
+    for claim in event.claims:
+        words += [claim.sentence, claim.attribution or "", claim.source or ""]
+    return (position, event.id, event.type,
+            when.start.isoformat() if when.start else None,
+            when.end.isoformat() if when.end else None,
+            event.status, event.label, "\n".join(words).casefold(),
+            json.dumps(event.to_dict(), ensure_ascii=False))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- reading -----------------------------------------------------------------------------
+
+def events_query(since: date | str | None = None, until: date | str | None = None,
+                 types: Iterable[str] | None = None, actors: Iterable[str] | None = None,
+                 sources: Iterable[str] | None = None, statuses: Iterable[str] | None = None,
+                 text: str | None = None, ids: Iterable[str] | None = None,
+                 ) -> tuple[str, list[Any]]:
+    """The SQL and parameters behind ``read_events``: a pure function, to test alone."""
+    where: list[str] = []
+    params: list[Any] = []
+
+    def one_of(condition: str, values: Iterable[str] | None) -> None:
+        """``condition`` with ``{}`` standing for the list of values (SQLite takes ``IN ()``)."""
+        if values is not None:
+            values = list(values)
+            where.append(condition.format(", ".join("?" * len(values))))
+            params.extend(values)
+
+    if since is not None:   # the event's span overlaps [since, until]
+        where.append('"end" >= ?')
+        params.append(str(since))
+    if until is not None:
+        where.append("start <= ?")
+        params.append(str(until))
+    one_of("type IN ({})", types)
+    one_of("status IN ({})", statuses)
+    one_of("id IN ({})", ids)
+    one_of("EXISTS (SELECT 1 FROM json_each(events.json, '$.actors') WHERE value IN ({}))",
+           actors)
+    one_of("EXISTS (SELECT 1 FROM json_each(events.json, '$.claims') "
+           "WHERE json_extract(value, '$.source') IN ({}))", sources)
+    if text:
+        where.append("instr(search, ?) > 0")
+        params.append(text.casefold())
+    sql = "SELECT json FROM events"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += ' ORDER BY start IS NULL, start, "end", position'
+    return sql, params
+
+
+def read_events(store: Store, *, since: date | str | None = None,
+                until: date | str | None = None, types: Iterable[str] | None = None,
+                actors: Iterable[str] | None = None, sources: Iterable[str] | None = None,
+                statuses: Iterable[str] | None = None, text: str | None = None,
+                ids: Iterable[str] | None = None) -> list[Event]:
+    """The merged events, in time order, that pass every filter given: a span that
+    overlaps ``since``..``until`` (inclusive ISO dates; undated events then drop out),
+    one of ``types``/``statuses``/``ids``, at least one of ``actors``, a claim from one
+    of ``sources`` (exact names), and ``text`` anywhere in the label, actors, places,
+    sentences or attributions (case-insensitive)."""
+    sql, params = events_query(since, until, types, actors, sources, statuses, text, ids)
+    return [Event.from_dict(json.loads(text_))
+            for (text_,) in store.connection.execute(sql, params)]
+
+
+def iter_event_json(store: Store) -> Iterator[str]:
+    """Every merged event's JSON, in time order, one at a time."""
+    sql, params = events_query()
+    for (text,) in store.connection.execute(sql, params):
+        yield text
+
+
+def read_articles(store: Store) -> list[Article]:
+    """Every stored article, by publication date then id."""
+    return [Article.from_dict(json.loads(text)) for (text,) in store.connection.execute(
+        "SELECT json FROM articles ORDER BY published, id")]
+
+
+def read_article_events(store: Store) -> list[Event]:
+    """Every article's own events (before merging), by article then position."""
+    return list(_article_events(store.connection))
+
+
+def count(store: Store, table: str) -> int:
+    """Rows in one of the store's tables."""
+    if table not in ("articles", "article_events", "events", "staged_articles"):
+        raise ValueError(f"unknown table {table!r}")
+    return store.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def check_store(store: Store) -> list[str]:
+    """What is wrong with the store, if anything: SQLite's own integrity check, foreign
+    keys, and whether ``events`` is what ``merge_events`` makes of ``article_events``."""
+    connection = store.connection
+    problems = [row[0] for row in connection.execute("PRAGMA integrity_check")
+                if row[0] != "ok"]
+    problems += [f"foreign key broken in {row[0]}"
+                 for row in connection.execute("PRAGMA foreign_key_check")]
+    connection.execute("BEGIN")  # one snapshot for both reads
+    try:
+        stored = connection.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events "
+                                    "ORDER BY position").fetchall()
+        expected = [merged_row(position, event) for position, event in
+                    enumerate(merging.merge_events(_article_events(connection)))]
+    finally:
+        connection.execute("COMMIT")
+    if stored != expected:
+        problems.append(f"the merged events ({len(stored)}) disagree with what the "
+                        f"per-article events merge to ({len(expected)})")
+    return problems
+
+
+# --- exports -----------------------------------------------------------------------------
+
+def export_json(store: Store, path: StrPath) -> None:
+    """Write the merged events as ``{"generated": ..., "events": [...]}`` (see
+    ``extract/schema/events.schema.json``), atomically."""
+    with atomic_write(path) as out:
+        out.writelines(json_lines(_now(), iter_event_json(store)))
+
+
+def export_csv(store: Store, path: StrPath) -> None:
+    """Write one row per claim of the merged events (``export.CSV_COLUMNS``), atomically."""
+    with atomic_write(path) as out:
+        write_csv(out, (Event.from_dict(json.loads(text)) for text in iter_event_json(store)))
