@@ -67,7 +67,7 @@ def _same(a: Event, b: Event) -> bool:
 def _forward(event: Event) -> bool:
     """Reports of what is to come are not reports of what happened."""
     return event.status in ("planned", "expected") or event.when.mod == "after" \
-        or event.type.startswith("planned")
+        or event.type.startswith("planned")   # a planned deployment is forward even when suspected
 
 
 def _times_fit(a: TimeSpan, b: TimeSpan) -> bool:

@@ -89,7 +89,9 @@ def sentence_events(lex: Lexicon, text: str, start: int, end: int, spans: list[T
     frames = [_resolve_pronoun(f, earlier) for f in frames]
     bounds = clauses(text, start, end)
     frame_times = {id(f.time) for f in frames if f.time is not None}
-    excluded = [(a.start, a.end) for a in attributions]
+    # Attributions and speakers' names are who says so, not who or where it happened.
+    excluded = [(a.start, a.end) for a in attributions] + [
+        (f.subject_start, f.verb_end) for f in frames if f.speaker is not None and f.subject_start < f.verb_start]
     sentence_attribution = attributions[0].who if attributions else None
     results: list[Found] = []
     previous_end = start
@@ -100,7 +102,8 @@ def sentence_events(lex: Lexicon, text: str, start: int, end: int, spans: list[T
             clause = (frame.content_start, clause[1])
         if lex.suppress.search(text, max(clause[0], t_start - 60), t_start):
             continue
-        status = _status(lex, text, clause, max(clause[0], previous_end), t_start, t_end)
+        status = "denied" if frame is not None and frame.denial else \
+            _status(lex, text, clause, max(clause[0], previous_end), t_start, t_end)
         previous_end = t_end
         event_type = trigger_type
         if status in FORWARD_STATUSES or (status == "suspected" and _looks_forward(lex, text, clause, t_end)):
@@ -108,6 +111,10 @@ def sentence_events(lex: Lexicon, text: str, start: int, end: int, spans: list[T
         time = _clause_time(lex, text, bounds, clause, in_sentence, frame_times, excluded, t_start, t_end)
         when, basis = _when(time, frame, event_type, status, reference)
         agents, others = _actors(lex, text, clause, excluded, t_start, event_type)
+        if not agents and not others and event_type not in _PART_TYPES and frame is not None \
+                and frame.speaker is not None and clause[0] == frame.content_start \
+                and _PRONOUN_SUBJECT.match(text, frame.content_start):
+            agents = [frame.speaker]   # "the Pentagon said it had delivered": the speaker did
         places = _places(lex, text, clause, excluded, t_end)
         if not places and lex.inherit.match(text, clause[0]):
             places = _places(lex, text, _previous(bounds, clause), excluded, t_end)
@@ -126,7 +133,7 @@ def sentence_events(lex: Lexicon, text: str, start: int, end: int, spans: list[T
             type=event_type, status=status, when=when, when_basis=basis, actors=actors, places=places,
             quantities=_quantities(text, clause, event_type, t_start, t_end), trigger_start=t_start,
             trigger_end=t_end, sentence=(start, end),
-            time=time if basis in (dating.EXPRESSION, dating.SPEECH_BOUND) else None,
+            time=time if basis == dating.EXPRESSION else (frame.time if basis == dating.SPEECH_BOUND and frame else None),
             attribution=_claim_attribution(frame, sentence_attribution), agents=agent_names,
             agent_written=_person_or_name(agents[-1]) if agents else None,
             weapon=" and ".join(dict.fromkeys(weapons)) or None,
@@ -196,6 +203,7 @@ def _one_per_clause(found: list[Found], bounds: list[tuple[int, int]]) -> list[F
 
 
 _PRONOUN = re.compile(r"(?:he|she|they|it)", re.I)
+_PRONOUN_SUBJECT = re.compile(r"[\s“”\"]*(?:it|they|its|their|we|our)\b", re.I)
 
 
 def _resolve_pronoun(frame: Frame, earlier: list[Found]) -> Frame:
@@ -259,8 +267,9 @@ def _clause_time(lex: Lexicon, text: str, bounds: list[tuple[int, int]], clause:
 
 def _when(time: TimeSpan | None, frame: Frame | None, event_type: str, status: str,
           reference: date) -> tuple[TimeSpan, str]:
-    forward = status in FORWARD_STATUSES or event_type.startswith("planned") or (
-        status == "suspected" and event_type in ("planned_deployment", "launch"))
+    # A suspected plan is dated by the suspicion (the preparations under way now), a
+    # planned or expected event by when it is to happen.
+    forward = status in FORWARD_STATUSES or (event_type.startswith("planned") and status != "suspected")
     if time is not None:
         if time.kind == "DURATION" and time.start is not None and time.end == reference and not forward:
             return dating.counted_back(time), dating.EXPRESSION
@@ -285,7 +294,11 @@ def _actors(lex: Lexicon, text: str, clause: tuple[int, int], excluded: list[tup
     mentions = [m for m in lex.actors_in(text, clause[0], clause[1])
                 if m.kind != "media" and not _inside(m.start, excluded) and not lex.is_place_use(text, m)]
     if event_type in _PART_TYPES:
+        # Whose soldiers: the object of "captured 30 Russian soldiers", else the
+        # subject of "two North Korean soldiers had been captured".
         victims = [m for m in mentions if _SOLDIER_AFTER.match(text, m.end)]
+        after = [m for m in victims if 0 <= m.start - t_start <= 50]
+        victims = after or [m for m in victims if m.start < t_start][-1:]
         if victims:
             return victims[:1], [m for m in mentions if m is not victims[0]]
         return [], mentions

@@ -41,6 +41,7 @@ class Frame:
     verb_end: int
     verb: str
     speaker: Mention | None          # the official or state speaking, if any
+    subject_start: int               # where the speaker's phrase begins
     co_speakers: tuple[Mention, ...] # others speaking with it ("Moscow and Pyongyang")
     speaker_text: str                # the subject as written ("South Korea's military")
     time: TimeSpan | None            # "said on Friday"
@@ -95,7 +96,7 @@ def speech_frames(lex: Lexicon, text: str, start: int, end: int, spans: list[Tim
         speakers, speaker_text = _speaker(lex, text, window_start, verb.start())
         speaker = speakers[-1] if speakers else None
         limit = verbs[index + 1].start() if index + 1 < len(verbs) else end
-        time = _speech_time(text, verb.start(), verb.end(), window_start, limit, spans)
+        time = _speech_time(text, verb.start(), verb.end(), window_start, limit, spans, start)
         content_start = verb.end()
         if time is not None and time.char_start >= verb.end():
             content_start = time.char_end
@@ -105,7 +106,8 @@ def speech_frames(lex: Lexicon, text: str, start: int, end: int, spans: list[Tim
         content_end = end
         if index + 1 < len(verbs) and _starts_new_frame(text, verbs[index + 1].start(), start):
             content_end = max(content_start, verbs[index + 1].start() - 1)
-        frames.append(Frame(verb.start(), verb.end(), verb.group(), speaker, tuple(speakers[:-1]),
+        subject_start = speakers[0].start if speakers else verb.start()
+        frames.append(Frame(verb.start(), verb.end(), verb.group(), speaker, subject_start, tuple(speakers[:-1]),
                             speaker_text, time,
                             content_start, content_end, bool(lex.denial_verb.fullmatch(verb.group()))))
     return frames
@@ -145,7 +147,7 @@ def _speaker(lex: Lexicon, text: str, window_start: int, verb_start: int) -> tup
 
 
 def _speech_time(text: str, verb_start: int, verb_end: int, window_start: int, sentence_end: int,
-                 spans: list[TimeSpan]) -> TimeSpan | None:
+                 spans: list[TimeSpan], sentence_start: int = 0) -> TimeSpan | None:
     """"said on Friday", "On Friday, X said", "criticized ... at a conference held on
     Thursday": the speech act's own time, before what it reports begins."""
     usable = [s for s in spans if s.drawable and s.kind != "DURATION"]
@@ -155,8 +157,13 @@ def _speech_time(text: str, verb_start: int, verb_end: int, window_start: int, s
             return span
     for span in usable:
         lead = text[span.char_end:verb_start]
+        opening = text[sentence_start:span.char_start]
+        # "On Friday, the JCS said", "The JCS on Friday said": the time opens the sentence
+        # or stands between the speaker and the verb, not in what the speaker reports.
         if window_start <= span.char_start and span.char_end <= verb_start and \
-                re.fullmatch(r"\s*,?\s*(?:[\w.’'-]+\s+){0,6}", lead):
+                re.fullmatch(r"\s*,?\s*(?:[\w.’'-]+\s+){0,6}", lead) and (
+                    re.fullmatch(r"\W*(?:on|in|at|early|late|earlier|later|last)?\s*", opening, re.I)
+                    or re.fullmatch(r"\s*(?:on|in|at)?\s*", lead, re.I)):
             return span
     complement = re.search(r"\bthat\b|:|[“”\"]", text[verb_end:sentence_end])
     limit = verb_end + complement.start() if complement else sentence_end
@@ -197,7 +204,8 @@ def attribution_spans(lex: Lexicon, text: str, start: int, end: int,
             frame = None
             if mentions and not via and not re.search(r"figures|estimates?|data|assessments?|reports?|sources",
                                           match.group(), re.I):
-                frame = Frame(match.start(), match.start() + 12, "according to", mentions[0], (), who, time,
+                frame = Frame(match.start(), match.start() + 12, "according to", mentions[0], match.start(), (),
+                              who, time,
                               start, match.start(), False)
             found.append(Attribution(who, a_start, a_end, frame))
     return sorted(found, key=lambda a: a.start)

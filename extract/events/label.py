@@ -47,6 +47,7 @@ def make_label(item: "Found", text: str) -> str:
         "weapon": _tidy(item.weapon or ""),
         "name": item.name or "",
         "speaker": item.speaker or "",
+        "deny": "deny" if " and " in (item.speaker or "") else "denies",
         "gist": lex.gists.get(item.gist or "", ""),
     }
     if agents:

@@ -1,0 +1,104 @@
+"""Merging reports of one event across (and within) articles."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.merge import merge_events
+from extract.model import Claim, Event, Quantity
+from extract.timex.span import TimeSpan
+
+
+def span(start: str, end: str, value: str, granularity: str = "day", mod: str | None = None) -> TimeSpan:
+    return TimeSpan(text=value, char_start=0, char_end=len(value), kind="DATE", value=value,
+                    start=date.fromisoformat(start), end=date.fromisoformat(end), granularity=granularity,
+                    mod=mod, anchor="2025-01-24", anchor_basis="publication", rule="test")
+
+
+def event(article: str, type_: str, when: TimeSpan, actors=("North Korea",), places=(), status="occurred",
+          figures=(), basis="expression", topic=None, published="2025-01-24", label=None, offset=0) -> Event:
+    quantities = tuple(Quantity(text=f"{v:,}", value=v, qualifier=q, unit="soldiers") for v, q in figures)
+    claim = Claim(article_id=article, source=article.title(), published=published, sentence="...",
+                  sentence_start=offset, sentence_end=offset + 3, trigger="x", trigger_start=offset,
+                  trigger_end=offset + 1, attribution=f"{article} source", quantities=quantities)
+    return Event(id=f"{article}-{offset}", type=type_, label=label or f"{type_} {article}", when=when,
+                 status=status, actors=tuple(actors), places=tuple(places), quantities=quantities,
+                 claims=[claim], when_basis=basis, topic=topic)
+
+
+SEPT = span("2024-09-01", "2024-09-30", "2024-09", "month")
+BEFORE_PUB = span("2024-12-25", "2025-01-24", "2025-01-24", "day", mod="before")
+FRIDAY = span("2025-01-24", "2025-01-24", "2025-01-24")
+
+
+def test_two_articles_reporting_one_deployment_give_one_event_with_both_figures():
+    a = event("a", "deployment", SEPT, places=("Kursk region",), figures=[(11000, "approx")],
+              label="North Korea deploys ~11,000 troops to Kursk region")
+    b = event("b", "deployment", BEFORE_PUB, places=("Kursk region",), figures=[(12000, "up_to")],
+              basis="publication bound")
+    [merged] = merge_events([a, b])
+    assert merged.when == SEPT                       # the better-dated report decides when
+    assert [c.article_id for c in merged.claims] == ["a", "b"]
+    assert [[q.value for q in c.quantities] for c in merged.claims] == [[11000], [12000]]
+    assert merged.label == "North Korea deploys 11,000–12,000 troops to Kursk region"
+
+
+def test_merging_does_not_depend_on_input_order():
+    items = [event("a", "deployment", SEPT), event("b", "deployment", BEFORE_PUB, basis="publication bound"),
+             event("c", "capture", BEFORE_PUB, basis="publication bound")]
+    forward = [(e.id, e.type, [c.article_id for c in e.claims]) for e in merge_events(items)]
+    backward = [(e.id, e.type, [c.article_id for c in e.claims]) for e in merge_events(list(reversed(items)))]
+    assert forward == backward
+
+
+def test_ids_are_stable_when_a_later_article_adds_a_claim():
+    first = merge_events([event("a", "deployment", SEPT)])
+    later = merge_events([event("a", "deployment", SEPT),
+                          event("z", "deployment", BEFORE_PUB, basis="publication bound", published="2025-02-01")])
+    assert [e.id for e in first] == [e.id for e in later]
+
+
+@pytest.mark.parametrize("other, merges", [
+    (event("b", "capture", SEPT), False),                                      # another type
+    (event("b", "deployment", SEPT, actors=("Russia",)), False),              # another actor
+    (event("b", "deployment", span("2023-03-01", "2023-03-31", "2023-03", "month")), False),  # another time
+    (event("b", "deployment", SEPT, places=("Donetsk region",)), False),       # another region
+    (event("b", "deployment", SEPT, places=("Russia",)), True),                # the region's country
+    (event("b", "deployment", SEPT, actors=()), True),                         # no actor named
+    (event("b", "deployment", span("2025-01-24", "2025-03-24", "P2M", None), status="expected"), False),
+], ids=["type", "actor", "time", "region", "country-of-region", "no-actor", "forward-vs-occurred"])
+def test_what_counts_as_the_same_event(other, merges):
+    base = event("a", "deployment", SEPT, places=("Kursk region",))
+    assert (len(merge_events([base, other])) == 1) is merges
+
+
+def test_one_speaker_one_day_is_one_statement_across_articles():
+    jcs = event("a", "statement", FRIDAY, actors=("South Korean military",), topic="planned_deployment",
+                basis="speech act")
+    seoul = event("b", "statement", FRIDAY, actors=("South Korea",), topic="casualties", basis="speech act")
+    [merged] = merge_events([jcs, seoul])
+    assert [c.article_id for c in merged.claims] == ["a", "b"]
+
+
+def test_statements_without_their_own_time_merge_only_on_the_same_subject():
+    timed = event("a", "statement", FRIDAY, actors=("Ukraine",), topic="casualties", basis="speech act")
+    other_subject = event("b", "statement", BEFORE_PUB, actors=("Ukraine",), topic="capture",
+                          basis="publication bound")
+    same_subject = event("c", "statement", BEFORE_PUB, actors=("Ukraine",), topic="casualties",
+                         basis="publication bound")
+    merged = merge_events([timed, other_subject, same_subject])
+    assert sorted(len(e.claims) for e in merged) == [1, 2]
+
+
+def test_different_weapons_are_different_transfers():
+    drones = event("a", "weapons_transfer", BEFORE_PUB, topic="death drones", basis="publication bound")
+    missiles = event("b", "weapons_transfer", BEFORE_PUB, topic="KN-23 missiles", basis="publication bound")
+    assert len(merge_events([drones, missiles])) == 2
+
+
+def test_one_article_repeating_an_event_gives_one_claim():
+    first = event("a", "casualties", BEFORE_PUB, basis="publication bound", offset=10)
+    second = event("a", "casualties", BEFORE_PUB, basis="publication bound", figures=[(3000, "over")], offset=90)
+    [merged] = merge_events([first, second])
+    assert len(merged.claims) == 1 and merged.claims[0].trigger_start == 90   # the one with the figure
