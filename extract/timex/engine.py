@@ -45,6 +45,7 @@ class Engine:
         last: tuple[date, date, str] | None = None
         last_text: str | None = None
         last_shifted = False
+        unshifted: tuple[date, date, str] | None = None
         for candidate in self.scanner.candidates(text):
             candidate = self._trim(candidate, text)
             if candidate is None or not self._keep(candidate, text, low):
@@ -57,7 +58,7 @@ class Engine:
                           text=expression, tense=tense, last=last,
                           before=low[max(0, candidate.start - 20):candidate.start],
                           after=low[candidate.end:candidate.end + 40],
-                          last_shifted=last_shifted)
+                          last_shifted=last_shifted, unshifted=unshifted)
             resolution = RESOLVERS[candidate.rule.resolve](ctx)
             if resolution is None:
                 continue
@@ -70,6 +71,8 @@ class Engine:
                 last = (resolution.interval[0], resolution.interval[1], resolution.granularity)
                 last_text = expression
                 last_shifted = candidate.rule.resolve == "shifted"
+                if not last_shifted:
+                    unshifted = last
         return spans
 
     def _trim(self, candidate: Candidate, text: str) -> Candidate | None:

@@ -43,6 +43,7 @@ class Context:
     before: str          # the few characters before the expression (lower case)
     after: str = ""      # the few characters after it (lower case)
     last_shifted: bool = False  # the last date was itself counted from another ("a year ago")
+    unshifted: tuple[date, date, str] | None = None   # the last date named outright
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
@@ -56,7 +57,9 @@ UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W",
              "fortnight": "W", "month": "M", "quarter": "Q", "season": "M", "year": "Y",
              "decade": "DE", "century": "CE", "millennium": "ML"}
 UNIT_FACTOR = {"fortnight": 2, "season": 3}
-FAR_DAYS = 240  # past this, a day or month named without its year is the nearer one
+FAR_DAYS = 240
+GRAIN_ORDER = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
+               "decade": 6, "century": 7}  # past this, a day or month named without its year is the nearer one
 TIME_UNITS = {"second", "minute", "hour"}
 MOD_NAMES = {"early": "early", "earlier": "early", "beginning": "start", "start": "start",
              "mid": "mid", "middle": "mid", "late": "late", "later": "late", "end": "end",
@@ -511,6 +514,8 @@ def relative_period(ctx: Context) -> Resolution | None:
     anaphoric = False
     if relative is None and unit == "quarter" and mod is None:
         return quarter(ctx)
+    if relative is None and unit == "year" and mod is None and re.search(r"\b(?:for|during|over|through|throughout)\s*$", ctx.before):
+        return Resolution("DURATION", "P1Y", None, None)   # "net income for the year": a length
     if relative is None:
         # "the year", "the week": the one the text is talking about, else the current one.
         if ctx.last is not None and unit != "day":
@@ -547,8 +552,11 @@ def shifted(ctx: Context) -> Resolution | None:
     if unit is None or count is None or spec is None:
         return None
     sign = int(spec["sign"])
-    anaphoric = spec["anchor"] == "anaphoric" and ctx.last is not None
-    base = ctx.last[0] if anaphoric else ctx.reference
+    # "a year earlier" counts from the date the text is about: the last one it named
+    # itself (not one already counted from another, like "a year ago").
+    anchor = ctx.unshifted or ctx.last
+    anaphoric = spec["anchor"] == "anaphoric" and anchor is not None
+    base = anchor[0] if anaphoric and anchor else ctx.reference
     if isinstance(count, str):
         return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None, None, anaphoric)
     if unit in TIME_UNITS:
@@ -570,6 +578,10 @@ def shifted(ctx: Context) -> Resolution | None:
             and not ctx.last_shifted:
         # "profit rose from $5 million a year earlier": the same quarter, a year before.
         grain, moved = ctx.last[2], cal.shift(ctx.last[0], "year", sign * int(steps))
+    if anaphoric and anchor and GRAIN_ORDER.get(anchor[2], 99) < GRAIN_ORDER.get(grain, 99) \
+            and anchor[2] in ("day", "month", "quarter", "half"):
+        # "on Aug. 12 ... a year earlier": Aug. 12 of the year before, at the anchor's grain.
+        grain, moved = anchor[2], cal.shift(anchor[0], grain if grain != "week" else "week", sign * int(steps))
     if grain == "decade" or grain == "century":
         grain = "year"
     value, interval = cal.unit_containing(moved, grain)
