@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+import numpy as np
 import plotly.graph_objects as go
 
 from extract.model import Event
@@ -61,6 +62,13 @@ def lane_order(events: list[Event], mode: str) -> list[str]:
             present - {type_name(t) for t in TYPE_NAMES})
     counts = Counter(lane for e in events for lane in lanes_of(e, mode))
     return [lane for lane, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def _array(values: list) -> np.ndarray:
+    """Columns as numpy arrays: plotly validates them in one step instead of item by item."""
+    if values and all(isinstance(v, datetime) or v is None for v in values):
+        return np.array([np.datetime64(v, "ms") if v is not None else np.datetime64("NaT") for v in values])
+    return np.array(values, dtype=object)
 
 
 def _noon(value: date) -> datetime:
@@ -147,13 +155,14 @@ def _spans(figure: go.Figure, events: list[Event], view: View, webgl: bool) -> N
                                                line=dict(width=3, color=rgba(base, 0.9))),
                                    name=f"{type_name(event_type)} bound"))
         figure.add_trace(trace(
-            x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+            x=_array(xs), y=_array(ys), mode="lines", hoverinfo="skip", showlegend=False,
             line=dict(color=rgba(base, 0.28 if tentative else 0.45), width=BAR_WIDTH,
                       dash="dot" if tentative else "solid"),
             name=f"{type_name(event_type)} span"))
         # An invisible point mid-span carries the hover card and the click.
         figure.add_trace(trace(
-            x=mid_x, y=mid_y, mode="markers", customdata=mid_ids, hovertext=mid_hover,
+            x=_array(mid_x), y=_array(mid_y), mode="markers", customdata=_array(mid_ids),
+            hovertext=_array(mid_hover),
             hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
             marker=dict(size=BAR_WIDTH + 4, color=rgba(base, 0.01), symbol="line-ew"),
             name=f"{type_name(event_type)} (uncertain)"))
@@ -177,7 +186,7 @@ def _markers(figure: go.Figure, events: list[Event], view: View, webgl: bool, th
         symbol = TYPE_SYMBOLS.get(event_type, "circle")
         open_symbol = symbol + "-open" if tentative and symbol not in ("x",) else symbol
         figure.add_trace(trace(
-            x=xs, y=ys, mode="markers", customdata=ids, hovertext=hovers,
+            x=_array(xs), y=_array(ys), mode="markers", customdata=_array(ids), hovertext=_array(hovers),
             hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
             marker=dict(size=MARKER_SIZE, symbol=open_symbol, color=colour(event_type),
                         line=dict(width=2 if tentative else 1, color=colour(event_type) if tentative else theme.paper)),
