@@ -77,7 +77,22 @@ def figures(event: Event) -> list[str]:
     return lines
 
 
+_HOVER_CACHE: dict[tuple, str] = {}
+_HOVER_CACHE_SIZE = 200_000
+
+
 def hover(event: Event) -> str:
+    """The hover card, cached: the app redraws the same events on every filter change."""
+    key = (event.id, event.label, event.when.value, event.when.mod, event.status, len(event.claims))
+    text = _HOVER_CACHE.get(key)
+    if text is None:
+        if len(_HOVER_CACHE) >= _HOVER_CACHE_SIZE:
+            _HOVER_CACHE.clear()
+        text = _HOVER_CACHE[key] = _hover(event)
+    return text
+
+
+def _hover(event: Event) -> str:
     """The hover card: label; type and status; the date phrase and its resolution; sources."""
     sources = sources_of(event)
     lines = [f"<b>{_escape(event.label)}</b>",
