@@ -13,7 +13,7 @@ from typing import Callable
 
 from . import calendar as cal
 from .grammar import Grammar
-from .tense import FUTURE, PAST, UNKNOWN
+from .tense import FUTURE, PAST, UNKNOWN, direction, is_weak
 
 Interval = tuple[date, date]
 
@@ -194,6 +194,12 @@ def _directed(candidates: list[tuple[date, date]], reference: date, tense: int,
         return min(abs((c[0] - reference).days), abs((c[1] - reference).days))
 
     nearest = min(candidates, key=distance)
+    weak, tense = is_weak(tense), direction(tense)
+    if weak and not far_fallback:
+        # A far cue may belong to another clause: it decides only between near candidates.
+        directed = _strict(candidates, reference, tense)
+        if directed is not None and distance(directed) > 180 and distance(directed) > 2 * distance(nearest):
+            return nearest
     if not far_fallback and tense in (PAST, FUTURE):
         strict = [c for c in candidates if (c[0] <= reference if tense == PAST else c[1] >= reference)]
         if strict:
@@ -208,6 +214,14 @@ def _directed(candidates: list[tuple[date, date]], reference: date, tense: int,
     if directed is None or distance(directed) > FAR_DAYS:
         return nearest
     return directed
+
+
+def _strict(candidates: list[tuple[date, date]], reference: date, tense: int) -> tuple[date, date] | None:
+    if tense == PAST:
+        return max((c for c in candidates if c[0] <= reference), default=None)
+    if tense == FUTURE:
+        return min((c for c in candidates if c[1] >= reference), default=None)
+    return None
 
 
 def _date_resolution(day: date, mod: str | None = None, anaphoric: bool = False) -> Resolution:
@@ -367,7 +381,7 @@ def _period_year(ctx: Context, first_month: int) -> int:
     for word, offset in (("last year", -1), ("next year", 1), ("this year", 0)):
         if word in lowered:
             return ctx.reference.year + offset
-    if date(ctx.reference.year, first_month, 1) > ctx.reference and ctx.tense == PAST:
+    if date(ctx.reference.year, first_month, 1) > ctx.reference and direction(ctx.tense) == PAST:
         return ctx.reference.year - 1
     return ctx.reference.year
 
@@ -655,7 +669,7 @@ def _weekday_date(ctx: Context, weekday: int, relative: int | None) -> date:
         return cal.weekday_on_or_before(ref - timedelta(days=1), weekday)
     if relative is not None and relative > 0:
         return cal.weekday_on_or_after(ref + timedelta(days=1), weekday)
-    if relative == 0 or ctx.tense == FUTURE:
+    if relative == 0 or direction(ctx.tense) == FUTURE:
         return cal.weekday_on_or_after(ref, weekday) if relative == 0 else \
             cal.weekday_on_or_after(ref + timedelta(days=1), weekday)
     return cal.weekday_on_or_before(ref, weekday)

@@ -14,6 +14,8 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _WINDOW = 160  # characters either side of the expression that may hold its verb
 
 PAST, FUTURE, UNKNOWN = -1, 1, 0
+WEAK = 2             # a tense read from a cue far from the expression: -2 or 2
+STRONG_WITHIN = 6    # words between the expression and a cue that settles its direction
 _AFTER_PENALTY = 3
 
 
@@ -80,7 +82,7 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
             # so cues after the expression count as further away.
             scored.append((pivot - index if index < pivot else index - pivot + _AFTER_PENALTY, kind))
     # "will be held", "is expected to have": a future word governs the verb after it.
-    for index in range(pivot - 1, max(-1, pivot - 8), -1):
+    for index in range(pivot - 1, -1, -1):
         kind = cues.classify(words[index])
         if kind == PAST and any(cues.classify(w) == FUTURE for w in words[max(0, index - 3):index]):
             scored.append((0, FUTURE))
@@ -90,4 +92,14 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     if not scored:
         return UNKNOWN
     scored.sort(key=lambda item: item[0])
-    return scored[0][1]
+    distance, tense = scored[0]
+    return tense if distance <= STRONG_WITHIN else tense * WEAK
+
+
+def direction(tense: int) -> int:
+    """PAST, FUTURE or UNKNOWN, whether the cue was near (strong) or far (weak)."""
+    return PAST if tense < 0 else FUTURE if tense > 0 else UNKNOWN
+
+
+def is_weak(tense: int) -> bool:
+    return abs(tense) == WEAK
