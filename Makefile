@@ -41,9 +41,14 @@ system-deps:
 test: venv system-deps
 	$(PY) -m pytest -q
 
-## run: for now, each seed article's resolved time expressions
+## run: extract the seed articles into data/chronicle.db, then serve the dashboard
+##      on http://127.0.0.1:8050 (HOST= and PORT= to change; DB= for another store)
+DB   ?= data/chronicle.db
+HOST ?= 127.0.0.1
+PORT ?= 8050
 run: venv
-	$(PY) -m extract.timex seeds/
+	$(PY) -m extract seeds/ --db $(DB)
+	$(PY) -m dashboard --db $(DB) --host $(HOST) --port $(PORT)
 
 ## bench: time expressions scored on TempEval-3 (TimeBank and AQUAINT)
 bench: venv

@@ -43,6 +43,7 @@ class Options:
     sources_line: str = ""             # "Sources: Defence Talks; Radio Free Asia"
     stamp: str = ""                    # "Generated 23 Nov 2026 10:14 UTC"
     labels: bool = True
+    expected_width: int | None = None  # px the browser will draw at when width is None: places labels
 
 
 def lanes_of(event: Event, mode: str) -> list[str]:
@@ -108,8 +109,9 @@ def build_figure(events: list[Event], view: View | None = None, options: Options
     _legend_keys(figure, theme, sorted({e.type for e in events}, key=list(TYPE_NAMES).index)
                  if view.lanes != "type" else None)
     if options.publications and view.publications:
-        _publication_marks(figure, options.publications, theme)
-    _overview(figure, events)
+        _publication_marks(figure, options.publications, theme, view.zoom or default_range(events))
+    if theme.name == "screen":   # the range slider's histogram; print has no slider
+        _overview(figure, events)
     _layout(figure, theme, options, lanes, view, empty=False, default_range=default_range(events))
     if view.selected:
         _highlight(figure, [e for e in events if e.id == view.selected], view, theme)
@@ -253,16 +255,31 @@ def _legend_keys(figure: go.Figure, theme: Theme, types: list[str] | None = None
                                     legendgroup="keys", **style))
 
 
-def _publication_marks(figure: go.Figure, publications: tuple[tuple[str, date], ...], theme: Theme) -> None:
+def _publication_marks(figure: go.Figure, publications: tuple[tuple[str, date], ...], theme: Theme,
+                       visible: tuple[date, date] | None = None) -> None:
     by_day: dict[date, list[str]] = defaultdict(list)
     for source, published in publications:
         if source not in by_day[published]:
             by_day[published].append(source)
+    if theme.name == "print":
+        # On paper the dates go in the legend: a note on the plot would collide with labels.
+        for published in by_day:
+            figure.add_vline(x=_noon(published).timestamp() * 1000,
+                             line=dict(color=theme.muted, width=1.5, dash="dot"), layer="below")
+        days = sorted(by_day)
+        when = (", ".join(day(d) for d in days) if len(days) <= 3 else
+                f"{len(days)} days, {day(days[0])} to {day(days[-1])}")
+        figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", hoverinfo="skip", legendgroup="keys",
+                                    name=f"article{'s' if len(publications) > 1 else ''} published: {when}",
+                                    line=dict(color=theme.muted, width=1.5, dash="dot")))
+        return
     for published, sources in sorted(by_day.items()):
+        # Near the right edge the note reads leftwards from its line, so it is never cut off.
+        late = visible is not None and (published - visible[0]).days > 0.8 * (visible[1] - visible[0]).days
         figure.add_vline(x=_noon(published).timestamp() * 1000, line=dict(color=theme.muted, width=1, dash="dot"),
                          layer="below")
-        figure.add_annotation(x=_noon(published), y=1.0, yref="paper", yanchor="top", xanchor="left",
-                              showarrow=False, bgcolor=rgba(theme.plot, 0.85),
+        figure.add_annotation(x=_noon(published), y=1.0, yref="paper", yanchor="top",
+                              xanchor="right" if late else "left", showarrow=False, bgcolor=rgba(theme.plot, 0.85),
                               text=f"published {day(published)}", font=dict(size=theme.base_size - 2,
                                                                              color=theme.muted),
                               hovertext="<br>".join(sources))
@@ -275,21 +292,31 @@ def _labels(figure: go.Figure, events: list[Event], view: View, theme: Theme, op
     assert visible is not None
     first, last = visible
     days = max((last - first).days, 1)
-    width_px = (options.width or 1400) * 0.78
+    width_px = (options.width or options.expected_width or 1400) * 0.78
     char_days = days / width_px * (theme.base_size * 0.58)
-    taken: dict[tuple[str, int], list[tuple[float, float]]] = defaultdict(list)
+    # A label below one lane and a label above the next share the gap between them:
+    # gaps are numbered top to bottom, so the two compete for the same room.
+    position = {lane: index for index, lane in enumerate(lane_order(events, view.lanes))}
+    taken: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    if options.publications and view.publications and theme.name != "print":   # print: dates in the legend
+        # "published 24 Jan 2025" hangs from the top edge, over the gap above the top lane
+        for published in {d for _, d in options.publications}:
+            half = len(f"published {day(published)}") * char_days / 2
+            at = (published - first).days
+            late = at > 0.8 * days     # as _publication_marks: the note then reads leftwards
+            taken[0].append((at - half if late else at + half, half))
     for event in chosen:
         lane = lanes_of(event, view.lanes)[0]
         start, end = _span_ends(event)
         centre = start + (end - start) / 2
         if not first <= centre.date() <= last:
             continue
-        text = _short(event.label)
+        text = _short(event.label, 90 if theme.name == "print" else 48)
         half = len(text) * char_days / 2
         x = (centre.date() - first).days
         x = min(max(x, half), days - half)   # keep the whole label inside the plot
         for side in (1, -1):
-            row = taken[(lane, side)]
+            row = taken[position.get(lane, 0) + (0 if side == 1 else 1)]
             if all(abs(x - other) > half + other_half for other, other_half in row):
                 row.append((x, half))
                 figure.add_annotation(
@@ -334,6 +361,20 @@ def default_range(events: list[Event]) -> tuple[date, date] | None:
     return first - pad, last + pad
 
 
+def _print_header(figure: go.Figure, theme: Theme, options: Options, subtitle: bool) -> None:
+    """Print: room above the plot for the title, the subtitle and every row of the legend
+    (it wraps into equal columns when lanes are actors or sources), so none overlap."""
+    names = [trace.name or "" for trace in figure.data if trace.showlegend is not False]
+    if not names:
+        return
+    font = theme.base_size - 1
+    column = max(len(name) for name in names) * font * 0.6 + 50
+    columns = max(1, int((options.width or options.expected_width or 1400) * 0.85 // column))
+    rows = -(-len(names) // columns)
+    title = (theme.base_size + 10) * 1.25 + 12 + (theme.base_size * 1.4 if subtitle else 0)
+    figure.update_layout(margin_t=int(title + rows * font * 1.6 + 30))
+
+
 def _layout(figure: go.Figure, theme: Theme, options: Options, lanes: list[str], view: View, empty: bool,
             default_range: tuple[date, date] | None = None) -> None:
     title = options.title or "Chronicle timeline"
@@ -344,7 +385,9 @@ def _layout(figure: go.Figure, theme: Theme, options: Options, lanes: list[str],
         font=dict(family=theme.font, size=theme.base_size, color=theme.text),
         title=dict(text=f"<b>{title}</b>" + (f"<br><span style='font-size:{theme.base_size}px;color:{theme.muted}'>"
                                              f"{subtitle}</span>" if subtitle else ""),
-                   x=0.01, xanchor="left", y=0.98, yanchor="top"),
+                   x=0.01, xanchor="left", y=0.98, yanchor="top",
+                   font=dict(size=theme.base_size + 10) if theme.name == "print" else None,
+                   pad=dict(t=12) if theme.name == "print" else None),
         margin=dict(l=10, r=20, t=110 if subtitle else 90, b=70 if (options.sources_line or options.stamp) else 30),
         hovermode="closest", dragmode="pan",
         hoverlabel=dict(bgcolor=theme.paper, font=dict(family=theme.font, size=theme.base_size - 1,
@@ -366,6 +409,12 @@ def _layout(figure: go.Figure, theme: Theme, options: Options, lanes: list[str],
         figure.update_layout(width=options.width)
     if options.height:
         figure.update_layout(height=options.height)
+    if theme.name == "print" or view.lanes != "type":
+        # (on screen the legend wraps only when it lists the types too: lanes not by type)
+        _print_header(figure, theme, options, bool(subtitle))
+        # zoomed in to weeks, "%b %Y" would repeat a month under several ticks
+        figure.update_xaxes(tickformatstops=[dict(dtickrange=[None, "M1"], value="%-d %b %Y"),
+                                             dict(dtickrange=["M1", None], value="%b %Y")])
     if view.zoom:
         figure.update_xaxes(range=[_noon(view.zoom[0]), _noon(view.zoom[1])])
     elif not empty and default_range is not None:
@@ -377,7 +426,8 @@ def _layout(figure: go.Figure, theme: Theme, options: Options, lanes: list[str],
     if empty:
         figure.add_annotation(x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
                               text="No events to show", font=dict(size=theme.base_size + 4, color=theme.muted))
-        figure.update_xaxes(visible=False)
+        # plotly.js cannot draw a range slider on a hidden axis (TypeError in the browser)
+        figure.update_xaxes(visible=False, rangeslider_visible=False)
         figure.update_yaxes(visible=False)
 
 
