@@ -14,6 +14,7 @@ from extract.store import DEFAULT_PATH
 
 from .app import create_app
 from .data import missing_message
+from .export_ui import warm_up
 
 
 def parser() -> argparse.ArgumentParser:
@@ -35,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(args.db).is_file():
         print(f"note: {missing_message(args.db)}", file=sys.stderr)
     app = create_app(args.db)
+    warm_up()   # start the export browser now, so the first export is not a cold one
     print(f"Chronicle: serving {args.db} on http://{args.host}:{args.port}/ (Ctrl+C to stop)",
           file=sys.stderr)
     app.run(host=args.host, port=args.port, debug=False)

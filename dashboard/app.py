@@ -11,7 +11,7 @@ from dash import Dash
 
 from extract.store import DEFAULT_PATH
 
-from . import callbacks, layout
+from . import callbacks, export_ui, layout
 from .data import Source
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
@@ -24,4 +24,5 @@ def create_app(db: str | Path = DEFAULT_PATH) -> Dash:
                serve_locally=True)
     app.layout = lambda: layout.build(source.get())
     callbacks.register(app, source)
+    export_ui.register_export_callbacks(app, lambda: source.get().events)
     return app
