@@ -5,7 +5,7 @@ import sys
 
 
 def main(argv: list[str]) -> int:
-    commands = {"timex": "extract.bench.timex"}
+    commands = {"timex": "extract.bench.timex", "events": "extract.bench.events"}
     if not argv or argv[0] not in commands:
         print("usage: python -m extract.bench {%s} ..." % ",".join(commands), file=sys.stderr)
         return 2

@@ -1,0 +1,82 @@
+"""``python -m extract.bench events``: the synthetic corpus and the benchmark command;
+and the store's streaming merge, on that corpus, against ``merge_events`` itself."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from extract import pipeline
+from extract.bench import synth
+from extract.load import LoadError, load_paths
+from extract.store import (Batch, check_store, content_hash, count, event_rows, new_run,
+                           open_store, publish, stage)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_same_seed_writes_the_same_bytes(tmp_path):
+    first = synth.write_corpus(tmp_path / "a", 12, seed=3)
+    again = synth.write_corpus(tmp_path / "b", 12, seed=3)
+    other = synth.write_corpus(tmp_path / "c", 12, seed=4)
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.md"))
+    assert len(files) == first.files == 12
+    assert first.bytes == again.bytes
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes()
+               for f in files)
+    assert synth.article(5, seed=3) == synth.article(5, seed=3) != synth.article(5, seed=4)
+    assert other.bytes != first.bytes
+
+
+def test_articles_load_are_about_2_kb_and_vary(tmp_path):
+    corpus = synth.write_corpus(tmp_path, 150)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0000", "0001"]  # 100 a folder
+    loaded = list(load_paths([tmp_path]))
+    assert [item for item in loaded if isinstance(item, LoadError)] == []
+    sizes = [len(text.encode()) for _path, text in synth.articles(150)]
+    assert 1700 <= min(sizes) and max(sizes) <= 2700
+    assert 1900 <= corpus.bytes / corpus.files <= 2300
+    assert len({a.source for a in loaded}) > 20
+    assert len({a.published_date.year for a in loaded}) >= 4
+    assert len({a.text for a in loaded}) == len(loaded)          # no two alike
+    texts = "\n".join(a.text for a in loaded)
+    assert re.search(r"\b\d{1,2}, \d{3}\b", texts)          # "12, 000"
+    for written in ("about ", "up to ", "according to ", "last week",
+                    "earlier this month", " ago"):
+        assert written in texts
+
+
+def test_the_stores_merge_is_what_merge_events_makes(tmp_path):
+    """Publishing merges in streaming passes with indexes; ``check_store`` compares the
+    result with ``merge_events`` over every per-article event."""
+    folder = tmp_path / "corpus"
+    synth.write_corpus(folder, 40, seed=7)
+    articles = list(load_paths([folder]))
+    with open_store(tmp_path / "c.db") as store:
+        run = new_run()
+        stage(store, run, Batch(extracted=[
+            (a, content_hash(a, "v"), event_rows(pipeline.extract_article(a)))
+            for a in articles]))
+        publish(store, run)
+        assert count(store, "events") < count(store, "article_events")   # some merged
+        assert check_store(store) == []
+
+
+def test_the_command_prints_its_figures(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "extract.bench", "events", "--articles", "40", "--jobs", "1",
+         "--keep", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    figures = {}
+    for line in result.stdout.splitlines():
+        if line.startswith("kept"):
+            continue
+        label, number = re.match(r"(\w+(?: memory)?)\s+([\d,.]+)", line).groups()
+        figures[label] = float(number.replace(",", ""))
+    assert set(figures) >= {"generated", "articles", "bytes", "jobs", "seconds", "throughput",
+                            "cpu", "claims", "events", "peak memory"}
+    assert (figures["articles"], figures["jobs"]) == (40, 1)
+    assert figures["events"] > 0 and figures["peak memory"] > 0
+    assert (tmp_path / "bench.db").is_file() and (tmp_path / "corpus").is_dir()
