@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import replace
+from datetime import date, timedelta
 
 from extract.events.label import figure
 from extract.events.lexicon import lexicon
 from extract.model import Claim, Event, Quantity
 from extract.timex.span import TimeSpan
 
+HORIZON = timedelta(days=366)   # how far back (or on) "on or before X" may reach
 BASIS_RANK = {"expression": 3, "speech act": 3, "speech act bound": 1, "publication bound": 0}
 GRAIN_RANK = {"minute": 9, "hour": 8, "part_of_day": 8, "day": 7, "week": 6, "month": 5, "season": 4,
               "quarter": 4, "half": 3, "year": 2, "decade": 1, "century": 0}
@@ -61,6 +62,9 @@ def _same(a: Event, b: Event) -> bool:
             and set(a.places) == set(b.places)
     if a.topic and b.topic and a.topic != b.topic:
         return False   # death drones are not KN-23 missiles
+    if not (a.actors and b.actors) and not (a.places and b.places):
+        # Nothing to go on but type and time: only one article's repeats are one event.
+        return bool({c.article_id for c in a.claims} & {c.article_id for c in b.claims})
     return _actors_fit(a.actors[:1], b.actors[:1]) and _places_fit(a.places, b.places)
 
 
@@ -70,21 +74,24 @@ def _forward(event: Event) -> bool:
         or event.type.startswith("planned")   # a planned deployment is forward even when suspected
 
 
+def reach(span: TimeSpan) -> tuple[date, date] | None:
+    """The days a report's time can mean: its interval, or for a bound ("on or before
+    24 Jan") the year up to (or from) it: news reports recent events as recent."""
+    if span.start is None or span.end is None:
+        return None
+    if span.mod == "before":
+        return span.end - HORIZON, span.end
+    if span.mod == "after":
+        return span.start, span.start + HORIZON
+    return span.start, span.end
+
+
 def _times_fit(a: TimeSpan, b: TimeSpan) -> bool:
-    """Can both spans name the same time? Bounds ("on or before X") fit anything on their side."""
-    if a.start is None or b.start is None or a.end is None or b.end is None:
+    """Can both spans name the same time? Their reaches overlap."""
+    first, second = reach(a), reach(b)
+    if first is None or second is None:
         return True
-    if a.mod == "before" and b.mod == "before" or a.mod == "after" and b.mod == "after":
-        return True
-    if a.mod == "before":
-        return b.start <= a.end
-    if b.mod == "before":
-        return a.start <= b.end
-    if a.mod == "after":
-        return b.end >= a.start
-    if b.mod == "after":
-        return a.end >= b.start
-    return a.start <= b.end and b.start <= a.end
+    return first[0] <= second[1] and second[0] <= first[1]
 
 
 def _actors_fit(a: tuple[str, ...], b: tuple[str, ...], strict: bool = False) -> bool:

@@ -416,15 +416,12 @@ def _light(event: Event) -> Event:
 
 
 def _reach(event: Event) -> tuple[int, int]:
-    """The days a span can meet, as ``merge._times_fit`` reads it: everything when a
-    bound is missing, back to the far past for "on or before", on to the far future for
-    "on or after". Two spans fit exactly when their reaches overlap."""
-    when = event.when
-    if when.start is None or when.end is None:
+    """The days a span can meet (``merge.reach``), as ordinals: everything when it has
+    no interval. Two spans fit exactly when their reaches overlap (``merge._times_fit``)."""
+    days = merging.reach(event.when)
+    if days is None:
         return _FAR_PAST, _FAR_FUTURE
-    low = _FAR_PAST if when.mod == "before" else when.start.toordinal()
-    high = _FAR_FUTURE if when.mod == "after" else when.end.toordinal()
-    return low, high
+    return days[0].toordinal(), days[1].toordinal()
 
 
 def _speaker_roots() -> Callable[[str], str]:

@@ -65,9 +65,12 @@ def test_ids_are_stable_when_a_later_article_adds_a_claim():
     (event("b", "deployment", span("2023-03-01", "2023-03-31", "2023-03", "month")), False),  # another time
     (event("b", "deployment", SEPT, places=("Donetsk region",)), False),       # another region
     (event("b", "deployment", SEPT, places=("Russia",)), True),                # the region's country
-    (event("b", "deployment", SEPT, actors=()), True),                         # no actor named
+    (event("b", "deployment", SEPT, actors=(), places=("Kursk region",)), True),  # no actor, same place
+    (event("b", "deployment", SEPT, actors=()), False),                        # nothing in common
+    (event("b", "deployment", span("2023-06-01", "2023-06-01", "2023-06-01", mod="before")), False),  # bound a year away
     (event("b", "deployment", span("2025-01-24", "2025-03-24", "P2M", None), status="expected"), False),
-], ids=["type", "actor", "time", "region", "country-of-region", "no-actor", "forward-vs-occurred"])
+], ids=["type", "actor", "time", "region", "country-of-region", "no-actor-same-place", "nothing-in-common",
+        "bound-too-far", "forward-vs-occurred"])
 def test_what_counts_as_the_same_event(other, merges):
     base = event("a", "deployment", SEPT, places=("Kursk region",))
     assert (len(merge_events([base, other])) == 1) is merges
