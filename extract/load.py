@@ -249,7 +249,10 @@ def _title_from(text: str, boilerplate: tuple[Range, ...]) -> str:
 
 # --- decoding and parsing helpers -----------------------------------------------------------
 
-class _MetadataLoader(yaml.SafeLoader):
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when present: 10× faster
+
+
+class _MetadataLoader(_SAFE_LOADER):  # type: ignore[misc, valid-type]
     """YAML without implicit timestamps: dates stay strings, so that an impossible date
     ("2025-02-30") gets our clear message instead of a constructor error."""
 

@@ -164,22 +164,33 @@ def sentence_events(lex: Lexicon, text: str, start: int, end: int, spans: list[T
 
 def _triggers(lex: Lexicon, text: str, start: int, end: int,
               excluded: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
-    """Trigger matches, the longest where they overlap, none inside an attribution."""
-    matches: list[tuple[str, int, int]] = []
-    for trigger in lex.triggers:
-        for match in trigger.pattern.finditer(text, start, end):
-            if _inside(match.start(), excluded):
-                continue
-            if trigger.needs is not None:
-                window = text[max(start, match.start() - 60):min(end, match.end() + 60)]
-                if not trigger.needs.search(window):
-                    continue
-            matches.append((trigger.type, match.start(), match.end()))
-    matches.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+    """Trigger matches, left to right, the longest where several start at one place,
+    none overlapping another, none inside an attribution.
+
+    One scan with every trigger finds where a match may start; there each trigger is
+    tried, and the longest that passes its ``needs`` check is kept."""
     kept: list[tuple[str, int, int]] = []
-    for match in matches:
-        if not any(m[1] < match[2] and match[1] < m[2] for m in kept):
-            kept.append(match)
+    position = start
+    while position < end:
+        found = lex.any_trigger.search(text, position, end)
+        if found is None:
+            break
+        at = found.start()
+        best: tuple[str, int, int] | None = None
+        if not _inside(at, excluded):
+            for trigger in lex.triggers:
+                match = trigger.pattern.match(text, at, end)
+                if match is None or (best is not None and match.end() <= best[2]):
+                    continue
+                if trigger.needs is not None and not trigger.needs.search(
+                        text, max(start, at - 60), min(end, match.end() + 60)):
+                    continue
+                best = (trigger.type, at, match.end())
+        if best is None:
+            position = at + 1
+            continue
+        kept.append(best)
+        position = best[2]
     return kept
 
 

@@ -185,6 +185,8 @@ def attribution_spans(lex: Lexicon, text: str, start: int, end: int,
     """"according to Kyiv's figures", "as per Ukraine on Wednesday": who, where, and
     (for an official source) the speech act it amounts to."""
     found: list[Attribution] = []
+    if not lex.attribution_cue.search(text, start, end):
+        return found
     for pattern in lex.attribution:
         for match in pattern.finditer(text, start, end):
             if any(a.start < match.end() and match.start() < a.end for a in found):

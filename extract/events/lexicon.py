@@ -85,6 +85,10 @@ class Lexicon:
         self.triggers = tuple(Trigger(t["type"], re.compile(rf"\b(?:{t['pattern']})\b", _FLAGS),
                                       re.compile(t["needs"], _FLAGS) if t.get("needs") else None)
                               for t in events["triggers"])
+        # Every trigger in one pattern: one scan of a sentence finds where any may start.
+        # (Only word starts are tried: a cheap check that skips most positions.)
+        self.any_trigger = re.compile(r"(?<![\w])(?=\w)(?:" + "|".join(
+            f"(?:{t.pattern.pattern})" for t in self.triggers) + ")", _FLAGS)
         speech = events["speech"]
         self.speech_verb = re.compile(rf"\b{speech['verbs']}\b")  # lower case: "States" is no verb
         self.denial_verb = re.compile(rf"\b{speech['denial']}\b", _FLAGS)
@@ -94,6 +98,8 @@ class Lexicon:
         self.status_cues = tuple((row["status"], re.compile(row["pattern"], _FLAGS)) for row in events["status"])
         self.future_type: dict[str, str] = dict(events.get("future_type", {}))
         self.attribution = tuple(re.compile(row["pattern"]) for row in events["attribution"])
+        # Words one of those patterns needs: a sentence without any skips them all.
+        self.attribution_cue = re.compile(events["attribution_cue"]["pattern"], _FLAGS)
         self.labels: dict[str, list[str]] = events["labels"]
         self.gists: dict[str, str] = events.get("gists", {})
         self.figure_prefix: dict[str, str] = events.get("figure_prefix", {})

@@ -30,6 +30,11 @@ class TenseCues:
         self.past_single = frozenset(w for w in past if " " not in w)
         self.past_multi = tuple(tuple(w.split()) for w in past if " " in w)
         self.past_suffixes = tuple(past_suffixes)
+        # Multi-word cues by their first word, so each word checks only its own phrases.
+        self.multi_by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for phrases, kind in ((self.future_multi, FUTURE), (self.past_multi, PAST)):
+            for phrase in phrases:
+                self.multi_by_first.setdefault(phrase[0], []).append((phrase, kind))
 
     @lru_cache(maxsize=4096)
     def classify(self, word: str) -> int:
@@ -71,12 +76,9 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
         if index == pivot:
             continue
         kind = cues.classify(word)
-        for phrase in cues.future_multi:
+        for phrase, phrase_kind in cues.multi_by_first.get(word, ()):
             if tuple(words[index:index + len(phrase)]) == phrase:
-                kind = FUTURE
-        for phrase in cues.past_multi:
-            if tuple(words[index:index + len(phrase)]) == phrase:
-                kind = PAST
+                kind = phrase_kind
         if kind != UNKNOWN:
             # The verb usually comes before its time phrase ("said on Friday"),
             # so cues after the expression count as further away.
