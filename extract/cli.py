@@ -39,7 +39,8 @@ from extract.store import (DEFAULT_PATH, Batch, EventRow, Store, StoreError, con
 EXTRACTOR_ENV = "CHRONICLE_EXTRACTOR"
 IN_PROCESS_BELOW = 50     # fewer articles than this: no worker processes (they cost ~0.1 s)
 PROGRESS_ABOVE = 50       # more articles than this: a progress bar even when not on a TTY
-WINDOW_PER_JOB = 4        # articles in flight per worker: keeps workers busy, memory bounded
+CHUNK = 16            # articles handed to a worker at once
+WINDOW_PER_JOB = 4        # chunks in flight per worker: keeps workers busy, memory bounded
 BATCH_SIZE = 100          # staged per transaction ...
 BATCH_SECONDS = 5.0       # ... or after this long, so a slow run's progress is kept
 
@@ -147,9 +148,9 @@ def _init_worker(extractor: Extractor) -> None:
     _worker_extractor = extractor
 
 
-def _extract_in_worker(article: Article) -> Outcome:
+def _extract_in_worker(articles: list[Article]) -> list[Outcome]:
     assert _worker_extractor is not None
-    return extract_one(_worker_extractor, article)
+    return [extract_one(_worker_extractor, article) for article in articles]
 
 
 def extract_stream(tasks: Iterable[tuple[Article, str]], extractor: Extractor,
@@ -162,21 +163,30 @@ def extract_stream(tasks: Iterable[tuple[Article, str]], extractor: Extractor,
             yield article, digest, extract_one(extractor, article)
         return
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(extractor,)) as pool:
-        window: deque[tuple[Article, str, Future[Outcome]]] = deque()
-        for article, digest in tasks:
-            window.append((article, digest, pool.submit(_extract_in_worker, article)))
-            if len(window) >= jobs * WINDOW_PER_JOB:
-                yield _settle(*window.popleft())
+        # Articles go to the workers CHUNK at a time: one hand-over per chunk, not per article.
+        window: deque[tuple[list[tuple[Article, str]], Future[list[Outcome]]]] = deque()
+        chunk: list[tuple[Article, str]] = []
+        for task in tasks:
+            chunk.append(task)
+            if len(chunk) >= CHUNK:
+                window.append((chunk, pool.submit(_extract_in_worker, [a for a, _ in chunk])))
+                chunk = []
+                if len(window) >= jobs * WINDOW_PER_JOB:
+                    yield from _settle(*window.popleft())
+        if chunk:
+            window.append((chunk, pool.submit(_extract_in_worker, [a for a, _ in chunk])))
         while window:
-            yield _settle(*window.popleft())
+            yield from _settle(*window.popleft())
 
 
-def _settle(article: Article, digest: str, future: Future[Outcome]
-            ) -> tuple[Article, str, Outcome]:
+def _settle(chunk: list[tuple[Article, str]], future: Future[list[Outcome]]
+            ) -> Iterator[tuple[Article, str, Outcome]]:
     try:
-        return article, digest, future.result()
+        outcomes = future.result()
     except Exception as exc:  # noqa: BLE001 - a worker died, or the result did not pickle
-        return article, digest, Outcome([], f"extraction failed: {type(exc).__name__}: {exc}")
+        outcomes = [Outcome([], f"extraction failed: {type(exc).__name__}: {exc}")] * len(chunk)
+    for (article, digest), outcome in zip(chunk, outcomes):
+        yield article, digest, outcome
 
 
 # --- the run ------------------------------------------------------------------------------

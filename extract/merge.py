@@ -130,9 +130,7 @@ def _combine(group: list[Event]) -> Event:
     places = tuple(dict.fromkeys(p for e in [labelled] + group for p in e.places))
     quantities = tuple(dict.fromkeys(q for c in claims for q in c.quantities))
     articles = {c.article_id for c in claims}
-    first = claims[0]
-    digest = hashlib.sha1(
-        f"{timed.type}|{actors[:1]}|{first.article_id}|{first.trigger_start}".encode()).hexdigest()[:12]
+    digest = _merged_id(timed.type, actors, claims[0].article_id, claims[0].trigger_start)
     return Event(id=digest, type=timed.type, label=_label(labelled, claims), when=timed.when, status=timed.status,
                  actors=actors, places=places, quantities=quantities, claims=claims,
                  confidence=round(min(0.95, max(e.confidence for e in group) + 0.1 * (len(articles) - 1)), 2),
@@ -147,6 +145,26 @@ def _label(labelled: Event, claims: list[Claim]) -> str:
     own = figure(labelled.quantities, lexicon().figure_prefix)
     spread = f"{values[0]:,.0f}–{values[-1]:,.0f} "
     return labelled.label.replace(own, spread, 1) if own and own in labelled.label else labelled.label
+
+
+def _merged_id(event_type: str, actors: tuple[str, ...], article_id: str, trigger_start: int) -> str:
+    """Stable across runs: the type, the first actor and the first claim's place."""
+    return hashlib.sha1(f"{event_type}|{actors[:1]}|{article_id}|{trigger_start}".encode()).hexdigest()[:12]
+
+
+def combine_single(data: dict) -> dict:
+    """``_combine([event]).to_dict()`` for a group of one, on the event's JSON form: what
+    publishing a large store does for most events, without rebuilding the objects."""
+    claim = data["claims"][0]
+    merged = dict(data)
+    merged["id"] = _merged_id(data["type"], tuple(data["actors"]), claim["article_id"], claim["trigger_start"])
+    merged["quantities"] = list({json_key(q): q for q in claim["quantities"]}.values())
+    merged["confidence"] = round(min(0.95, data["confidence"]), 2)
+    return merged
+
+
+def json_key(value: dict) -> str:
+    return repr(sorted(value.items()))
 
 
 def _claims_per_article(group: list[Event]) -> list[Claim]:

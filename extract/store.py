@@ -517,7 +517,14 @@ def _keys(event: Event, root: Callable[[str], str], number: int
     places, and without a topic only one from the same article (``merge._same``)."""
     base: tuple = (event.type, merging._forward(event))
     if event.type != "statement":
-        return [base], [base]
+        # ``merge._same`` joins reports whose first actors fit, or (when one names no
+        # actor) whose places fit (a region fits its country), or that share an
+        # article: one listing for each, so a report meets only groups it may join.
+        keys = [base + ("actor", root(event.actors[0]))] if event.actors else []
+        country = lexicon().place_country
+        keys += [base + ("place", country.get(place, place)) for place in event.places]
+        keys += [base + ("article", article) for article in dict.fromkeys(c.article_id for c in event.claims)]
+        return keys, keys
     if not event.actors:                # no speaker: merges with nothing
         return [("alone", number)], [("alone", number)]
     base += (event.status, root(event.actors[0]))
@@ -585,11 +592,16 @@ def _write_groups(connection: sqlite3.Connection) -> None:
         "SELECT m.grp, a.json FROM temp.merge_groups m "
         "JOIN article_events a ON a.rowid = m.row ORDER BY m.grp, m.ord")
     rows: list[tuple[Any, ...]] = []
-    members: list[Event] = []
+    members: list[str] = []
     current = None
 
     def flush() -> None:
-        event = merging._combine(members)
+        if len(members) == 1:   # most groups: no objects to rebuild
+            data = merging.combine_single(json.loads(members[0]))
+            when = data["when"]
+            rows.append((current, when["start"] or when["end"], *_row_from_dict(data)))
+            return
+        event = merging._combine([Event.from_dict(json.loads(text)) for text in members])
         when = event.when.start or event.when.end
         rows.append((current, when.isoformat() if when else None,
                      *merged_row(0, event, _event_dict(event))[1:]))
@@ -602,10 +614,20 @@ def _write_groups(connection: sqlite3.Connection) -> None:
                 _insert_merged(connection, rows)
                 rows = []
         current = grp
-        members.append(Event.from_dict(json.loads(text)))
+        members.append(text)
     if members:
         flush()
     _insert_merged(connection, rows)
+
+
+def _row_from_dict(data: dict[str, Any]) -> tuple[Any, ...]:
+    """``merged_row(...)[1:]`` from an event's JSON form."""
+    words = [data["label"], *data["actors"], *data["places"]]
+    for claim in data["claims"]:
+        words += [claim["sentence"], claim["attribution"] or "", claim["source"] or ""]
+    when = data["when"]
+    return (data["id"], data["type"], when["start"], when["end"], data["status"], data["label"],
+            "\n".join(words).casefold(), json.dumps(data, ensure_ascii=False))
 
 
 def _insert_merged(connection: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:

@@ -105,3 +105,9 @@ def test_one_article_repeating_an_event_gives_one_claim():
     second = event("a", "casualties", BEFORE_PUB, basis="publication bound", figures=[(3000, "over")], offset=90)
     [merged] = merge_events([first, second])
     assert len(merged.claims) == 1 and merged.claims[0].trigger_start == 90   # the one with the figure
+
+
+def test_a_group_of_one_is_combined_the_same_on_its_json_form():
+    from extract.merge import _combine, combine_single
+    single = event("a", "deployment", SEPT, places=("Kursk region",), figures=[(11000, "approx"), (11000, "approx")])
+    assert combine_single(single.to_dict()) == _combine([single]).to_dict()
