@@ -385,7 +385,7 @@ def _layout(figure: go.Figure, theme: Theme, options: Options, lanes: list[str],
         font=dict(family=theme.font, size=theme.base_size, color=theme.text),
         title=dict(text=f"<b>{title}</b>" + (f"<br><span style='font-size:{theme.base_size}px;color:{theme.muted}'>"
                                              f"{subtitle}</span>" if subtitle else ""),
-                   x=0.01, xanchor="left", y=1, yref="container", yanchor="top",
+                   x=0.01, xanchor="left", y=0.98, yanchor="top",
                    font=dict(size=theme.base_size + 10) if theme.name == "print" else None,
                    pad=dict(t=12 if theme.name == "print" else 18)),
         margin=dict(l=10, r=20, t=110 if subtitle else 90, b=70 if (options.sources_line or options.stamp) else 30),
