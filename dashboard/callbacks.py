@@ -26,7 +26,7 @@ from . import detail, table
 from .data import Snapshot, Source
 from .figure import Options, build_figure, lane_order
 from .style import type_name
-from .view import View, apply, from_query, sources_of, to_query
+from .view import View, apply, from_query, sources_of, to_query, zoom_from_relayout
 
 log = logging.getLogger(__name__)
 
@@ -112,26 +112,6 @@ def render_shown(shown: list[Event], any_events: bool, view: View, articles: Seq
         message = (f"The table lists the first {table.TABLE_LIMIT:,} of {len(shown):,} events; "
                    "narrow the filters to list the rest (the chart shows them all).")
     return Rendered(figure, table.rows(shown), message)
-
-
-def zoom_from_relayout(relayout: dict[str, Any] | None,
-                       current: tuple[date, date] | None) -> tuple[date, date] | None:
-    """The zoom a plotly relayout event asks for: a new range, None after a reset
-    (double click, autorange), or ``current`` when it is about something else."""
-    if not relayout:
-        return current
-    if relayout.get("xaxis.autorange"):
-        return None
-    ends = relayout.get("xaxis.range")
-    if ends is None and "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
-        ends = [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]
-    if not ends or len(ends) != 2:
-        return current
-    try:
-        first, last = (date.fromisoformat(str(end)[:10]) for end in ends)
-    except ValueError:
-        return current
-    return (first, last) if first < last else current
 
 
 def clicked_event(click: dict[str, Any] | None) -> str | None:

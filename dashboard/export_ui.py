@@ -31,7 +31,7 @@ from extract.model import Event
 from .export import FORMATS, Settings, briefing_figure, export_bytes
 from .render import ChromiumMissing, RenderError, warm_up_in_background
 from .style import type_name
-from .view import View, from_query
+from .view import View, from_query, zoom_from_relayout
 
 LABELS = {
     "png": ("PNG image", "1920×1080 at 2× — for slides and documents"),
@@ -92,26 +92,6 @@ def image_filename(view: View) -> str:
         parts.append(f"{first or 'start'}-to-{last or 'now'}")
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(str(p) for p in parts).casefold()).strip("-")
     return slug[:100] or "chronicle"
-
-
-def zoom_from_relayout(relayout: dict | None, current: tuple[date, date] | None
-                       ) -> tuple[date, date] | None:
-    """The zoom after a graph's relayoutData: its new x range, None after an autorange
-    (double click), or ``current`` when it says nothing about the x axis."""
-    if not relayout:
-        return current
-    if relayout.get("xaxis.autorange"):
-        return None
-    ends = relayout.get("xaxis.range")
-    if ends is None and "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
-        ends = [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]
-    if not ends or len(ends) != 2:
-        return current
-    try:
-        first, last = (date.fromisoformat(str(end)[:10]) for end in ends)
-    except ValueError:
-        return current
-    return (first, last) if first < last else current
 
 
 def current_view(search: Any, relayout: dict | None = None) -> View:

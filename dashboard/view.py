@@ -6,6 +6,7 @@ shareable link and back, and `apply` picks the events it shows (pure functions).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 from datetime import date
 from urllib.parse import parse_qs, urlencode
 
@@ -136,3 +137,21 @@ def facets(events: list[Event]) -> dict[str, list[str]]:
     }
 
 
+def zoom_from_relayout(relayout: dict[str, Any] | None,
+                       current: tuple[date, date] | None) -> tuple[date, date] | None:
+    """The zoom a plotly relayout event asks for: a new range, None after a reset
+    (double click, autorange), or ``current`` when it is about something else."""
+    if not relayout:
+        return current
+    if relayout.get("xaxis.autorange"):
+        return None
+    ends = relayout.get("xaxis.range")
+    if ends is None and "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
+        ends = [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]
+    if not ends or len(ends) != 2:
+        return current
+    try:
+        first, last = (date.fromisoformat(str(end)[:10]) for end in ends)
+    except ValueError:
+        return current
+    return (first, last) if first < last else current

@@ -298,7 +298,8 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-01-24") from None
 
 
-def _positive(text: str) -> int:
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
     return int(text)
@@ -317,7 +318,7 @@ def parser() -> argparse.ArgumentParser:
     result.add_argument("--csv", metavar="FILE", help="also write one CSV row per claim")
     result.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                         help="publication date for articles that give none of their own")
-    result.add_argument("--jobs", type=_positive, metavar="N",
+    result.add_argument("--jobs", type=positive_int, metavar="N",
                         help="worker processes (default: one per core; small runs use none)")
     result.add_argument("--prune", action="store_true",
                         help="drop stored articles this run did not load (removed files); "

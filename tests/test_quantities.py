@@ -8,6 +8,7 @@ import pytest
 
 from extract.model import Quantity
 from extract.quantities import QuantitySpan, find_quantities, find_quantity_spans
+from extract.load import load_article
 from extract.sentences import split_sentences
 
 Q = Quantity
@@ -17,10 +18,8 @@ RFA = SEEDS / "radio-free-asia-2025-01-24-more-troops-casualties.md"
 
 
 def seed_text(path: Path) -> str:
-    """The article text: everything after the second line that is exactly '---'."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    rules = [index for index, line in enumerate(lines) if line.rstrip("\r\n") == "---"]
-    return "".join(lines[rules[1] + 1:])
+    """The article text, as the loader reads it (tests/test_load.py checks it is exact)."""
+    return load_article(path).text
 
 CASES = [
     # noisy thousands: ", " then exactly three digits

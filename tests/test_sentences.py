@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.load import load_article
 from extract.sentences import abbreviations, split_sentences
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -14,10 +15,8 @@ RFA = SEEDS / "radio-free-asia-2025-01-24-more-troops-casualties.md"
 
 
 def seed_text(path: Path) -> str:
-    """The article text: everything after the second line that is exactly '---'."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    rules = [index for index, line in enumerate(lines) if line.rstrip("\r\n") == "---"]
-    return "".join(lines[rules[1] + 1:])
+    """The article text, as the loader reads it (tests/test_load.py checks it is exact)."""
+    return load_article(path).text
 
 
 def texts(text: str, start: int = 0, end: int | None = None) -> list[str]:

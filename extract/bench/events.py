@@ -22,20 +22,14 @@ from extract.bench.synth import write_corpus
 from extract.store import count, open_store
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
-    return int(text)
-
-
 def parser() -> argparse.ArgumentParser:
     result = argparse.ArgumentParser(
         prog="python -m extract.bench events",
         description="Time a run of `python -m extract` on a synthetic corpus: articles "
                     "per second end to end into a fresh store, and peak memory.")
-    result.add_argument("--articles", type=_positive, default=10_000, metavar="N",
+    result.add_argument("--articles", type=cli.positive_int, default=10_000, metavar="N",
                         help="synthetic articles of about 2 KB (default: 10000)")
-    result.add_argument("--jobs", type=_positive, default=None, metavar="N",
+    result.add_argument("--jobs", type=cli.positive_int, default=None, metavar="N",
                         help="worker processes (default: one per core)")
     result.add_argument("--seed", type=int, default=0, help="corpus seed (default: 0)")
     result.add_argument("--keep", metavar="DIR",
