@@ -24,7 +24,7 @@ from extract.timex.span import TimeSpan
 from . import dating
 from .frames import Frame, attribution_spans, clause_of, clauses, speech_frames
 from .label import make_label
-from .lexicon import Lexicon, Mention, lexicon
+from .lexicon import Lexicon, Mention, coordinated, lexicon
 
 FORWARD_STATUSES = ("planned", "expected")
 _SOLDIERS = {"soldiers", "soldier", "troops", "troop", "personnel", "reinforcements", "forces", "units",
@@ -316,12 +316,7 @@ def _actors(lex: Lexicon, text: str, clause: tuple[int, int], excluded: list[tup
     before = [m for m in mentions if m.end <= t_start]
     if not before:
         return [], mentions
-    agents = before[-1:]
-    for mention in reversed(before[:-1]):
-        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[mention.end:agents[0].start]):
-            agents.insert(0, mention)
-        else:
-            break
+    agents = coordinated(text, before)
     return agents, [m for m in mentions if m not in agents]
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from extract.timex.span import TimeSpan
 
-from .lexicon import Lexicon, Mention
+from .lexicon import Lexicon, Mention, coordinated
 
 # Where a sentence splits into clauses that carry their own time and hedges.
 _CLAUSE_BREAK = re.compile(
@@ -126,12 +126,7 @@ def _speaker(lex: Lexicon, text: str, window_start: int, verb_start: int) -> tup
     titled = [m for m in officials if m.text.endswith(("'s", "’s")) and _TITLE_AFTER.match(text, m.end)]
     if titled:  # "Kim, South Korea's deputy representative to the U.N., said": South Korea speaks
         officials = officials[:officials.index(titled[-1]) + 1]
-    speakers = officials[-1:]
-    for mention in reversed(officials[:-1]):
-        if re.fullmatch(r"\s*(?:,|and|,\s*and|or|,\s*or)\s*(?:the\s+)?", text[mention.end:speakers[0].start]):
-            speakers.insert(0, mention)
-        else:
-            break
+    speakers = coordinated(text, officials)
     if speakers:
         head = text[window_start:speakers[0].start]
         cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))

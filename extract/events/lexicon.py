@@ -151,6 +151,20 @@ class Lexicon:
         return found
 
 
+_COORDINATION = re.compile(r"\s*(?:,|and|,\s*and|or|,\s*or)\s*(?:the\s+)?")
+
+
+def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The last mention and those joined to it ("South Korea and the United States",
+    "the Joint Chiefs of Staff, or JCS"): a subject of several actors."""
+    group = mentions[-1:]
+    for mention in reversed(mentions[:-1]):
+        if not _COORDINATION.fullmatch(text, mention.end, group[0].start):
+            break
+        group.insert(0, mention)
+    return group
+
+
 def _normal(name: str) -> str:
     return " ".join(name.replace("’", "'").replace(". ", ".").split()).lower()
 
