@@ -36,6 +36,7 @@ _UNITS_BY_TYPE = {
     "weapons_transfer": {"missiles", "shells", "drones", "rockets", "munitions", "tanks"},
 }
 _SOLDIER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:soldiers?|troops|forces|servicemen|prisoners|fighters)\b")
+_WEAPON_TYPES = ("weapons_transfer", "launch")
 #: Types whose figures count the part ("4,000 of the 12,000 killed"), not the whole.
 _PART_TYPES = ("casualties", "capture")
 
@@ -127,8 +128,10 @@ def sentence_events(lex: Lexicon, text: str, start: int, end: int, spans: list[T
         if event_type in ("visit", "treaty"):
             hosts = [lex.place_country[p] for p in places if p in lex.place_country]
             actors = tuple(dict.fromkeys(actors + tuple(hosts)))
-        weapons = _weapons(lex, text, clause) or (
-            _weapons(lex, text, _previous(bounds, clause)) if lex.inherit.match(text, clause[0]) else [])
+        weapons: list[str] = []
+        if event_type in _WEAPON_TYPES:   # only these are labelled (and told apart) by weapon
+            weapons = _weapons(lex, text, clause) or (
+                _weapons(lex, text, _previous(bounds, clause)) if lex.inherit.match(text, clause[0]) else [])
         results.append(Found(
             type=event_type, status=status, when=when, when_basis=basis, actors=actors, places=places,
             quantities=_quantities(text, clause, event_type, t_start, t_end), trigger_start=t_start,
