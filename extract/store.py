@@ -415,6 +415,18 @@ def _light(event: Event) -> Event:
                  claims, event.confidence, event.when_basis, event.topic)
 
 
+def _light_from_columns(kind: str, status: str, actors: str, places: str, topic: str | None,
+                        basis: str, confidence: float, when_kind: str, start: str | None,
+                        end: str | None, granularity: str | None, mod: str | None, claims: str) -> Event:
+    """``_light(Event.from_dict(...))`` from the columns SQLite extracted."""
+    span = TimeSpan("", 0, 0, when_kind, "", date.fromisoformat(start) if start else None,
+                    date.fromisoformat(end) if end else None, granularity, mod, None, None, "")
+    return Event("", kind, "", span, status, tuple(json.loads(actors)), tuple(json.loads(places)), (),
+                 [Claim(article, None, published, "", 0, 0, "", 0, 0)
+                  for article, published in json.loads(claims)],
+                 confidence, basis, topic)
+
+
 def _reach(event: Event) -> tuple[int, int]:
     """The days a span can meet (``merge.reach``), as ordinals: everything when it has
     no interval. Two spans fit exactly when their reaches overlap (``merge._times_fit``)."""
@@ -544,10 +556,19 @@ def _assign_groups(connection: sqlite3.Connection) -> None:
     blocks: dict[tuple, _Block] = {}
     made = 0
     pending: list[tuple[int, int, int]] = []
-    cursor = connection.execute(f"SELECT rowid, json FROM article_events "
-                                f"ORDER BY {_merge_order_sql()}")
-    for order, (row, text) in enumerate(cursor):
-        event = Event.from_dict(json.loads(text))
+    # Only what comparing reads, extracted by SQLite (in C), not whole events in Python.
+    cursor = connection.execute(
+        "SELECT rowid, json_extract(json, '$.type'), json_extract(json, '$.status'), "
+        "json_extract(json, '$.actors'), json_extract(json, '$.places'), "
+        "json_extract(json, '$.topic'), json_extract(json, '$.when_basis'), "
+        "json_extract(json, '$.confidence'), json_extract(json, '$.when.kind'), "
+        "json_extract(json, '$.when.start'), json_extract(json, '$.when.end'), "
+        "json_extract(json, '$.when.granularity'), json_extract(json, '$.when.mod'), "
+        "(SELECT json_group_array(json_array(json_extract(value, '$.article_id'), "
+        "json_extract(value, '$.published'))) FROM json_each(e.json, '$.claims')) "
+        f"FROM article_events AS e ORDER BY {_merge_order_sql()}")
+    for order, (row, *columns) in enumerate(cursor):
+        event = _light_from_columns(*columns)
         first = event.actors[0] if event.actors else None
         check_roots = event.type != "statement"
         homes, lookups = _keys(event, root, made)

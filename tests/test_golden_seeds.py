@@ -78,3 +78,18 @@ def test_disagreeing_figures_stay_on_their_claims():
 if __name__ == "__main__" and "--write" in sys.argv:
     GOLDEN.write_text(json.dumps(seed_timeline(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {GOLDEN}")
+
+
+def test_the_store_publishes_the_same_timeline(tmp_path):
+    """Extracted through the command line into SQLite (its streaming merge), the seeds
+    give exactly the golden timeline too."""
+    from extract.cli import run
+    from extract.store import open_store, read_events
+
+    report = run([ROOT / "seeds"], db=tmp_path / "seeds.db", progress=False, jobs=1)
+    assert report.failed == 0
+    with open_store(tmp_path / "seeds.db") as store:
+        stored = [summary(event) for event in read_events(store)]
+    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    key = lambda item: json.dumps(item, sort_keys=True)  # noqa: E731 - the store sorts by date
+    assert sorted(stored, key=key) == sorted(expected, key=key)
