@@ -51,7 +51,7 @@ def test_the_stores_merge_is_what_merge_events_makes(tmp_path):
     """Publishing merges in streaming passes with indexes; ``check_store`` compares the
     result with ``merge_events`` over every per-article event."""
     folder = tmp_path / "corpus"
-    synth.write_corpus(folder, 40, seed=7)
+    synth.write_corpus(folder, 150, seed=7)
     articles = list(load_paths([folder]))
     with open_store(tmp_path / "c.db") as store:
         run = new_run()
