@@ -17,7 +17,8 @@ from extract.events.lexicon import lexicon
 from extract.model import Claim, Event, Quantity
 from extract.timex.span import TimeSpan
 
-HORIZON = timedelta(days=366)   # how far back (or on) "on or before X" may reach
+HORIZON = timedelta(days=366)
+FIGURE_SPREAD = 2.5   # how far apart two sources' figures for one event may be   # how far back (or on) "on or before X" may reach
 BASIS_RANK = {"expression": 3, "speech act": 3, "speech act bound": 1, "publication bound": 0}
 GRAIN_RANK = {"minute": 9, "hour": 8, "part_of_day": 8, "day": 7, "week": 6, "month": 5, "season": 4,
               "quarter": 4, "half": 3, "year": 2, "decade": 1, "century": 0}
@@ -62,10 +63,23 @@ def _same(a: Event, b: Event) -> bool:
             and set(a.places) == set(b.places)
     if a.topic and b.topic and a.topic != b.topic:
         return False   # death drones are not KN-23 missiles
+    if not _figures_fit(a, b):
+        return False   # 2 soldiers captured and 40 captured are two captures
     if not (a.actors and b.actors) and not (a.places and b.places):
         # Nothing to go on but type and time: only one article's repeats are one event.
         return bool({c.article_id for c in a.claims} & {c.article_id for c in b.claims})
     return _actors_fit(a.actors[:1], b.actors[:1]) and _places_fit(a.places, b.places)
+
+
+def _figures_fit(a: Event, b: Event) -> bool:
+    """Sources disagree on figures (11,000 or 12,000 troops), but not by more than
+    FIGURE_SPREAD times: beyond that the reports count different things."""
+    first = [q.value for q in a.quantities if q.value]
+    second = [q.value for q in b.quantities if q.value]
+    if not first or not second:
+        return True
+    low, high = sorted((first[0], second[0]))
+    return high <= low * FIGURE_SPREAD
 
 
 def _forward(event: Event) -> bool:

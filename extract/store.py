@@ -39,7 +39,7 @@ from extract import pipeline
 from extract.article import Article
 from extract.export import atomic_write, json_lines, write_csv
 from extract.events.lexicon import lexicon
-from extract.model import Claim, Event
+from extract.model import Claim, Event, Quantity
 from extract.timex.span import TimeSpan
 
 DEFAULT_PATH = Path("data") / "chronicle.db"
@@ -411,17 +411,25 @@ def _light(event: Event) -> Event:
                     when.mod, None, None, "")
     claims = [Claim(c.article_id, None, c.published, "", 0, 0, "", 0, 0)
               for c in event.claims]
-    return Event("", event.type, "", span, event.status, event.actors, event.places, (),
-                 claims, event.confidence, event.when_basis, event.topic)
+    first_figure = next((q.value for q in event.quantities if q.value), None)
+    return Event("", event.type, "", span, event.status, event.actors, event.places,
+                 _figure(first_figure), claims, event.confidence, event.when_basis, event.topic)
+
+
+def _figure(value: float | None) -> tuple[Quantity, ...]:
+    """The first figure, all ``merge._figures_fit`` reads."""
+    return (Quantity("", value),) if value else ()
 
 
 def _light_from_columns(kind: str, status: str, actors: str, places: str, topic: str | None,
                         basis: str, confidence: float, when_kind: str, start: str | None,
-                        end: str | None, granularity: str | None, mod: str | None, claims: str) -> Event:
+                        end: str | None, granularity: str | None, mod: str | None,
+                        figure: float | None, claims: str) -> Event:
     """``_light(Event.from_dict(...))`` from the columns SQLite extracted."""
     span = TimeSpan("", 0, 0, when_kind, "", date.fromisoformat(start) if start else None,
                     date.fromisoformat(end) if end else None, granularity, mod, None, None, "")
-    return Event("", kind, "", span, status, tuple(json.loads(actors)), tuple(json.loads(places)), (),
+    return Event("", kind, "", span, status, tuple(json.loads(actors)), tuple(json.loads(places)),
+                 _figure(figure),
                  [Claim(article, None, published, "", 0, 0, "", 0, 0)
                   for article, published in json.loads(claims)],
                  confidence, basis, topic)
@@ -564,6 +572,8 @@ def _assign_groups(connection: sqlite3.Connection) -> None:
         "json_extract(json, '$.confidence'), json_extract(json, '$.when.kind'), "
         "json_extract(json, '$.when.start'), json_extract(json, '$.when.end'), "
         "json_extract(json, '$.when.granularity'), json_extract(json, '$.when.mod'), "
+        "(SELECT json_extract(value, '$.value') FROM json_each(e.json, '$.quantities') "
+        "WHERE json_extract(value, '$.value') LIMIT 1), "
         "(SELECT json_group_array(json_array(json_extract(value, '$.article_id'), "
         "json_extract(value, '$.published'))) FROM json_each(e.json, '$.claims')) "
         f"FROM article_events AS e ORDER BY {_merge_order_sql()}")

@@ -69,10 +69,12 @@ def test_ids_are_stable_when_a_later_article_adds_a_claim():
     (event("b", "deployment", SEPT, actors=()), False),                        # nothing in common
     (event("b", "deployment", span("2023-06-01", "2023-06-01", "2023-06-01", mod="before")), False),  # bound a year away
     (event("b", "deployment", span("2025-01-24", "2025-03-24", "P2M", None), status="expected"), False),
+    (event("b", "deployment", SEPT, places=("Kursk region",), figures=[(12000, "up_to")]), True),  # close figures
+    (event("b", "deployment", SEPT, places=("Kursk region",), figures=[(40000, None)]), False),   # far apart
 ], ids=["type", "actor", "time", "region", "country-of-region", "no-actor-same-place", "nothing-in-common",
-        "bound-too-far", "forward-vs-occurred"])
+        "bound-too-far", "forward-vs-occurred", "figures-close", "figures-far-apart"])
 def test_what_counts_as_the_same_event(other, merges):
-    base = event("a", "deployment", SEPT, places=("Kursk region",))
+    base = event("a", "deployment", SEPT, places=("Kursk region",), figures=[(11000, "approx")])
     assert (len(merge_events([base, other])) == 1) is merges
 
 
