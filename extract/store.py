@@ -577,11 +577,24 @@ def _assign_groups(connection: sqlite3.Connection) -> None:
         "(SELECT json_group_array(json_array(json_extract(value, '$.article_id'), "
         "json_extract(value, '$.published'))) FROM json_each(e.json, '$.claims')) "
         f"FROM article_events AS e ORDER BY {_merge_order_sql()}")
+    # Events come article by article (merge order sorts by the first claim's article), and
+    # a block listed under an article is looked up only by that article's events: when
+    # the article is done, its blocks go.
+    article_blocks: dict[str, list[tuple]] = {}
+    current_article: str | None = None
     for order, (row, *columns) in enumerate(cursor):
         event = _light_from_columns(*columns)
+        article = event.claims[0].article_id if event.claims else None
+        if article != current_article:
+            for key in article_blocks.pop(current_article, ()):   # type: ignore[arg-type]
+                blocks.pop(key, None)
+            current_article = article
         first = event.actors[0] if event.actors else None
         check_roots = event.type != "statement"
         homes, lookups = _keys(event, root, made)
+        if article is not None:
+            article_blocks.setdefault(article, []).extend(
+                key for key in homes if article in key and len(event.claims) == 1)
         low, high = _reach(event)
         found = [blocks[key].candidates(low, high) for key in lookups if key in blocks]
         if len(found) > 1:
