@@ -98,5 +98,7 @@ class Source:
             key = self._stamp()
             if self._snapshot is None or key != self._key:
                 self._snapshot = read_snapshot(self.path)
-                self._key = key
+                # Opening the store can touch its WAL file: stamp it as we left it, or
+                # every request would read the whole store again.
+                self._key = self._stamp()
             return self._snapshot

@@ -25,6 +25,8 @@ from .view import View, sources_of
 WEBGL_ABOVE = 1500         # events: beyond this, WebGL traces (the browser only)
 AGGREGATE_ABOVE = 20000    # events: beyond this, counts per lane and month
 MAX_LABELS = 14            # labelled events, at most
+MAX_PUBLICATION_NOTES = 6  # publication days named on the plot; more are only lines
+MAX_PUBLICATION_LINES = 40 # beyond this many publication days in view, none are marked
 BAR_WIDTH = 12             # px: the thickness of an uncertain span
 MARKER_SIZE = 11
 
@@ -257,32 +259,42 @@ def _legend_keys(figure: go.Figure, theme: Theme, types: list[str] | None = None
 
 def _publication_marks(figure: go.Figure, publications: tuple[tuple[str, date], ...], theme: Theme,
                        visible: tuple[date, date] | None = None) -> None:
+    """A dotted line on each day articles appeared (within the visible range). A few
+    days are named on the plot (in print: in the legend); past MAX_PUBLICATION_NOTES
+    days only the lines are drawn, and the legend says how many; past
+    MAX_PUBLICATION_LINES, nothing (zoom in to see them)."""
     by_day: dict[date, list[str]] = defaultdict(list)
     for source, published in publications:
+        if visible is not None and not visible[0] <= published <= visible[1]:
+            continue
         if source not in by_day[published]:
             by_day[published].append(source)
-    if theme.name == "print":
-        # On paper the dates go in the legend: a note on the plot would collide with labels.
-        for published in by_day:
-            figure.add_vline(x=_noon(published).timestamp() * 1000,
-                             line=dict(color=theme.muted, width=1.5, dash="dot"), layer="below")
-        days = sorted(by_day)
+    if not by_day or len(by_day) > MAX_PUBLICATION_LINES:
+        return   # a line for every day of a large corpus is a grey wall, not information
+    days = sorted(by_day)
+    width = 1.5 if theme.name == "print" else 1
+    # All lines in one layout update: adding shapes one by one copies them all each time.
+    figure.update_layout(shapes=list(figure.layout.shapes) + [
+        dict(type="line", xref="x", yref="paper", x0=_noon(d), x1=_noon(d), y0=0, y1=1, layer="below",
+             line=dict(color=theme.muted, width=width, dash="dot")) for d in days])
+    if theme.name == "print" or len(days) > MAX_PUBLICATION_NOTES:
+        # On paper (or when there are many) the dates go in the legend: notes on the plot
+        # would collide with labels, or with each other.
         when = (", ".join(day(d) for d in days) if len(days) <= 3 else
                 f"{len(days)} days, {day(days[0])} to {day(days[-1])}")
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", hoverinfo="skip", legendgroup="keys",
                                     name=f"article{'s' if len(publications) > 1 else ''} published: {when}",
-                                    line=dict(color=theme.muted, width=1.5, dash="dot")))
+                                    line=dict(color=theme.muted, width=width, dash="dot")))
         return
-    for published, sources in sorted(by_day.items()):
+    notes = []
+    for published in days:
         # Near the right edge the note reads leftwards from its line, so it is never cut off.
         late = visible is not None and (published - visible[0]).days > 0.8 * (visible[1] - visible[0]).days
-        figure.add_vline(x=_noon(published).timestamp() * 1000, line=dict(color=theme.muted, width=1, dash="dot"),
-                         layer="below")
-        figure.add_annotation(x=_noon(published), y=1.0, yref="paper", yanchor="top",
-                              xanchor="right" if late else "left", showarrow=False, bgcolor=rgba(theme.plot, 0.85),
-                              text=f"published {day(published)}", font=dict(size=theme.base_size - 2,
-                                                                             color=theme.muted),
-                              hovertext="<br>".join(sources))
+        notes.append(dict(x=_noon(published), y=1.0, yref="paper", yanchor="top",
+                          xanchor="right" if late else "left", showarrow=False, bgcolor=rgba(theme.plot, 0.85),
+                          text=f"published {day(published)}", font=dict(size=theme.base_size - 2, color=theme.muted),
+                          hovertext="<br>".join(by_day[published])))
+    figure.update_layout(annotations=list(figure.layout.annotations) + notes)
 
 
 def _labels(figure: go.Figure, events: list[Event], view: View, theme: Theme, options: Options) -> None:

@@ -300,3 +300,35 @@ def test_a_failing_callback_body_is_logged_and_answered_politely(caplog):
 def test_no_component_renders_html_from_a_string():
     for path in (Path(__file__).resolve().parents[1] / "dashboard").glob("*.py"):
         assert "dangerously_set_inner_html" not in path.read_text(encoding="utf-8").lower(), path.name
+
+
+def test_publication_marks_stay_readable_for_large_corpora():
+    """A few publication days are lines; hundreds would be a grey wall, so none are drawn."""
+    from datetime import timedelta
+    from dashboard.figure import MAX_PUBLICATION_LINES, Options, build_figure
+    from dashboard.synthetic import synthetic_events
+
+    events = synthetic_events(50, days=400)
+    first = min(e.when.start for e in events)
+    few = tuple(("Wire", first + timedelta(days=30 * n)) for n in range(3))
+    many = tuple(("Wire", first + timedelta(days=n)) for n in range(MAX_PUBLICATION_LINES + 1))
+    assert len(build_figure(events, options=Options(publications=few)).layout.shapes) == 3
+    assert len(build_figure(events, options=Options(publications=many)).layout.shapes) == 0
+
+
+def test_the_store_is_read_once_until_it_changes(tmp_path):
+    """Opening a store touches its WAL file: that must not count as a change, or every
+    request would read the whole store again (100,000 events take seconds)."""
+    from pathlib import Path
+
+    from dashboard.data import Source
+    from extract.cli import run
+
+    db = tmp_path / "seeds.db"
+    run([Path(__file__).resolve().parents[1] / "seeds"], db=db, progress=False, jobs=1)
+    source = Source(db)
+    first = source.get()
+    assert source.get() is first and source.get() is first
+    run([Path(__file__).resolve().parents[1] / "seeds"], db=db, progress=False, jobs=1, prune=True)
+    db.touch()
+    assert source.get() is not first
