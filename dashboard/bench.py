@@ -12,10 +12,11 @@ import argparse
 import statistics
 import sys
 import time
+from datetime import date
 
 import plotly.io as pio
 
-from .figure import build_figure
+from .figure import Options, build_figure
 from .synthetic import synthetic_events
 from .view import View, apply
 
@@ -37,16 +38,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'events':>8}  {'figure s':>9}  {'filter change s':>16}  {'clear filters s':>16}  {'JSON MB':>8}  drawn as")
     for size in (int(s) for s in args.sizes.split(",")):
         events = synthetic_events(size)
+        # Every claim's article, as the app passes them: the publication marks.
+        options = Options(publications=tuple(
+            (c.source or "", date.fromisoformat(c.published)) for e in events for c in e.claims))
         filtered_view = View(types=("deployment", "casualties", "capture", "statement", "operation"),
                              statuses=("occurred", "ongoing"))
-        figure = build_figure(events)
-        figure_s = _time(lambda: build_figure(events), args.repeats)
+        figure = build_figure(events, options=options)
+        figure_s = _time(lambda: build_figure(events, options=options), args.repeats)
 
         def filter_change():
-            return pio.to_json(build_figure(apply(events, filtered_view), filtered_view), validate=False)
+            return pio.to_json(build_figure(apply(events, filtered_view), filtered_view, options), validate=False)
 
         def clear_filters():
-            return pio.to_json(build_figure(apply(events, View()), View()), validate=False)
+            return pio.to_json(build_figure(apply(events, View()), View(), options), validate=False)
 
         change_s = _time(filter_change, args.repeats)
         clear_s = _time(clear_filters, args.repeats)
