@@ -134,7 +134,7 @@ def _spans(figure: go.Figure, events: list[Event], view: View, webgl: bool) -> N
             groups[_group_key(event)].append(event)
     trace = go.Scattergl if webgl else go.Scatter
     for (event_type, tentative), members in sorted(groups.items()):
-        xs, ys, hovers, ids = [], [], [], []
+        xs, ys = [], []
         mid_x, mid_y, mid_hover, mid_ids = [], [], [], []
         for event in members:
             start, end = _span_ends(event)

@@ -121,7 +121,7 @@ class Renderer:
                 self._exit_hook = True
 
     async def _open(self, path: str) -> Any:
-        import kaleido   # imported here: loading it costs ~0.3 s, and CSV/JSON need none of it
+        import kaleido  # noqa: F401 - fails here, clearly, when kaleido is missing; loading it costs ~0.3 s, and CSV/JSON need none of it
         from choreographer.errors import ChromeNotFoundError
 
         try:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from extract.events.label import figure
 from extract.events.lexicon import lexicon
-from extract.model import Claim, Event, Quantity
+from extract.model import Claim, Event
 from extract.timex.span import TimeSpan
 
 HORIZON = timedelta(days=366)
