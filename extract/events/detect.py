@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from extract.article import Article
@@ -63,7 +63,6 @@ class Found:
     gist: str | None = None
     weapon: str | None = None
     name: str | None = None
-    reported: list["Found"] = field(default_factory=list)
 
 
 def find_events(article: Article, spans: list[TimeSpan] | None = None) -> list[Event]:
@@ -159,7 +158,7 @@ def sentence_events(lex: Lexicon, text: str, start: int, end: int, spans: list[T
                          and not _inside(m.start, excluded)),
             quantities=(), trigger_start=frame.verb_start, trigger_end=frame.verb_end,
             sentence=(start, end), time=frame.time, attribution=frame.speaker_text or frame.speaker.text,
-            speaker=" and ".join(speakers), gist=_gist(text, reported), reported=reported))
+            speaker=" and ".join(speakers), gist=_gist(text, reported)))
     return results
 
 

@@ -43,7 +43,6 @@ class Engine:
         low = lower_ascii(text)
         spans: list[TimeSpan] = []
         last: tuple[date, date, str] | None = None
-        last_text: str | None = None
         last_shifted = False
         unshifted: tuple[date, date, str] | None = None
         for candidate in self.scanner.candidates(text):
@@ -65,11 +64,10 @@ class Engine:
             kind = resolution.kind if resolution.kind != "DATE" else candidate.rule.kind
             if candidate.rule.kind != "DATE":
                 kind = candidate.rule.kind if resolution.kind == "DATE" else resolution.kind
-            spans.append(_span(expression, candidate, resolution, kind, reference, last, last_text))
+            spans.append(_span(expression, candidate, resolution, kind, reference, last))
             if resolution.interval is not None and resolution.kind in ("DATE", "TIME") \
                     and resolution.granularity is not None:
                 last = (resolution.interval[0], resolution.interval[1], resolution.granularity)
-                last_text = expression
                 last_shifted = candidate.rule.resolve == "shifted"
                 if not last_shifted:
                     unshifted = last
@@ -116,7 +114,7 @@ _DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter",
 
 
 def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: str,
-          reference: date, last: tuple[date, date, str] | None, last_text: str | None) -> TimeSpan:
+          reference: date, last: tuple[date, date, str] | None) -> TimeSpan:
     anaphoric = resolution.anaphoric and last is not None
     start, end = resolution.interval if resolution.interval else (None, None)
     return TimeSpan(
@@ -131,16 +129,11 @@ def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: s
 
 @lru_cache(maxsize=None)
 def engine_for(language: str = "en") -> Engine:
-    import tomllib
-    from .grammar import RESOURCES
-
     grammar = load_grammar(language)
-    with (RESOURCES / f"{language}.toml").open("rb") as handle:
-        data = tomllib.load(handle)
-    tense = data.get("tense", {})
+    tense = grammar.tense
     cues = TenseCues(tense.get("future", []), tense.get("past", []), tense.get("past_suffixes", []),
                      tense.get("default", "unknown"))
-    return Engine(grammar, data.get("filters", {}), cues)
+    return Engine(grammar, grammar.filters, cues)
 
 
 def find_timexes(text: str, reference: date | datetime, *, language: str = "en") -> list[TimeSpan]:

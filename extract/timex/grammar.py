@@ -44,6 +44,7 @@ class Grammar:
     words: dict[str, dict[str, Any]]
     tense: dict[str, list[str]]
     rules: list[Rule]
+    filters: dict[str, Any] = field(default_factory=dict)   # applied to matches before resolving
     alternatives: list[str] = field(default_factory=list)
     rule_by_group: dict[str, Rule] = field(default_factory=dict)
 
@@ -171,7 +172,7 @@ def compile_grammar(data: dict[str, Any]) -> Grammar:
         rules.append(rule)
         alternatives.append(f"(?P<R{index}>{_WORD_START}(?:{body}))")
     grammar = Grammar(language=data["language"], words=words, tense=data.get("tense", {}),
-                      rules=rules, alternatives=alternatives)
+                      rules=rules, filters=data.get("filters", {}), alternatives=alternatives)
     grammar.rule_by_group = {f"R{rule.index}": rule for rule in rules}
     return grammar
 
