@@ -28,7 +28,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from os import PathLike
 from pathlib import Path
@@ -648,7 +648,7 @@ def _write_groups(connection: sqlite3.Connection) -> None:
         event = merging._combine([Event.from_dict(json.loads(text)) for text in members])
         when = event.when.start or event.when.end
         rows.append((current, when.isoformat() if when else None,
-                     *merged_row(0, event, _event_dict(event))[1:]))
+                     *merged_row(0, event)[1:]))
 
     for grp, text in cursor:
         if grp != current and members:
@@ -693,11 +693,9 @@ def _article_row(article: Article, digest: str, extracted_at: str) -> tuple[Any,
             digest, extracted_at, json.dumps(article.to_dict(), ensure_ascii=False))
 
 
-def merged_row(position: int, event: Event, data: dict[str, Any] | None = None
-               ) -> tuple[Any, ...]:
+def merged_row(position: int, event: Event) -> tuple[Any, ...]:
     """A merged event as an ``events`` row (EVENT_COLUMNS): the columns readers filter
-    on, the text ``read_events(text=...)`` searches, and the event's JSON (``data``:
-    ``event.to_dict()``, when the caller has it)."""
+    on, the text ``read_events(text=...)`` searches, and the event's JSON."""
     when = event.when
     words = [event.label, *event.actors, *event.places]
     for claim in event.claims:
@@ -706,25 +704,7 @@ def merged_row(position: int, event: Event, data: dict[str, Any] | None = None
             when.start.isoformat() if when.start else None,
             when.end.isoformat() if when.end else None,
             event.status, event.label, "\n".join(words).casefold(),
-            json.dumps(event.to_dict() if data is None else data, ensure_ascii=False))
-
-
-def _event_dict(event: Event) -> dict[str, Any]:
-    """``event.to_dict()``, without ``dataclasses.asdict``'s deep copies of every claim
-    (most of the time of writing a merged event with many claims)."""
-    data = replace(event, claims=[], quantities=()).to_dict()
-    data["quantities"] = [_plain(q) for q in event.quantities]
-    data["claims"] = [_plain(c) for c in event.claims]
-    return data
-
-
-def _plain(value: Any) -> Any:
-    """``dataclasses.asdict`` for the flat dataclasses of the model (what JSON sees)."""
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    return value
+            json.dumps(event.to_dict(), ensure_ascii=False))
 
 
 def _now() -> str:

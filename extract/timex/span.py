@@ -6,7 +6,7 @@ cannot be drawn: durations, sets, PAST_REF ...).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -46,7 +46,7 @@ class TimeSpan:
         return self.start is not None and self.end is not None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {name: getattr(self, name) for name in _FIELDS}   # not asdict: no deep copies
         data["start"] = self.start.isoformat() if self.start else None
         data["end"] = self.end.isoformat() if self.end else None
         return data
@@ -58,3 +58,6 @@ class TimeSpan:
             if fields.get(key):
                 fields[key] = date.fromisoformat(fields[key])
         return cls(**fields)
+
+
+_FIELDS = tuple(f.name for f in fields(TimeSpan))
