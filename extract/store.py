@@ -641,9 +641,12 @@ def _write_groups(connection: sqlite3.Connection) -> None:
 
     def flush() -> None:
         if len(members) == 1:   # most groups: no objects to rebuild
-            data = merging.combine_single(json.loads(members[0]))
-            when = data["when"]
-            rows.append((current, when["start"] or when["end"], *_row_from_dict(data)))
+            data = json.loads(members[0])
+            merged = merging.combine_single(data)
+            # The pipeline's own events are already in merged form: their text stands.
+            text = members[0] if merged == data else json.dumps(merged, ensure_ascii=False)
+            when = merged["when"]
+            rows.append((current, when["start"] or when["end"], *_row_from_dict(merged, text)))
             return
         event = merging._combine([Event.from_dict(json.loads(text)) for text in members])
         when = event.when.start or event.when.end
@@ -664,14 +667,15 @@ def _write_groups(connection: sqlite3.Connection) -> None:
     _insert_merged(connection, rows)
 
 
-def _row_from_dict(data: dict[str, Any]) -> tuple[Any, ...]:
-    """``merged_row(...)[1:]`` from an event's JSON form."""
+def _row_from_dict(data: dict[str, Any], text: str) -> tuple[Any, ...]:
+    """``merged_row(...)[1:]`` from an event's JSON form (``data``, and ``text``: it
+    dumped)."""
     words = [data["label"], *data["actors"], *data["places"]]
     for claim in data["claims"]:
         words += [claim["sentence"], claim["attribution"] or "", claim["source"] or ""]
     when = data["when"]
     return (data["id"], data["type"], when["start"], when["end"], data["status"], data["label"],
-            "\n".join(words).casefold(), json.dumps(data, ensure_ascii=False))
+            "\n".join(words).casefold(), text)
 
 
 def _insert_merged(connection: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
