@@ -274,6 +274,18 @@ ROWS = [
     P("Analysts call it the first great land war of the 21st century.", REF,
       "the 21st century", "DATE", "20", "2000-01-01", "2099-12-31", "century", id="century-21st"),
 
+    # --- the weekend, year-end: deictic, whatever the text mentioned before ----------------------
+    P("The talks stalled over the weekend, officials said.", REF,
+      "the weekend", "DATE", "2025-W03-WE", "2025-01-18", "2025-01-19", "weekend", id="weekend-past"),
+    P("The leaders will meet at the weekend in Paris.", REF,
+      "the weekend", "DATE", "2025-W04-WE", "2025-01-25", "2025-01-26", "weekend", id="weekend-future"),
+    P("The index was set at 100 at the close of 1969. Shares fell 3% over the weekend.", REF,
+      "the weekend", "DATE", "2025-W03-WE", "2025-01-18", "2025-01-19", "weekend", id="weekend-not-anaphoric"),
+    P("The index was set at 100 at the close of 1969. It has risen 4% since year-end.", REF,
+      "year-end", "DATE", "2024-12-31", "2024-12-31", "2024-12-31", "day", id="since-year-end"),
+    P("The merger is expected to close by year-end.", REF,
+      "year-end", "DATE", "2025-12-31", "2025-12-31", "2025-12-31", "day", id="year-end-future"),
+
     # --- anaphora: resolved against the latest date in the text -------------------------------
     P("The talks began on June 3, 1998. The next day, the delegations walked out.", date(1998, 6, 12),
       "The next day", "DATE", "1998-06-04", "1998-06-04", "1998-06-04", "day", id="anaphora-next-day"),

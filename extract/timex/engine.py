@@ -110,7 +110,8 @@ class Engine:
         return bool(expression.strip())
 
 
-_DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday"})
+_DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday",
+                       "relative_period"})
 
 
 def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: str,

@@ -530,12 +530,18 @@ def relative_period(ctx: Context) -> Resolution | None:
         return quarter(ctx)
     if relative is None and unit == "year" and mod is None and re.search(r"\b(?:for|during|over|through|throughout)\s*$", ctx.before):
         return Resolution("DURATION", "P1Y", None, None)   # "net income for the year": a length
+    if relative is None and unit == "weekend":
+        return _nearest_weekend(ctx)
     if relative is None:
         # "the year", "the week": the one the text is talking about, else the current one.
-        if ctx.last is not None and unit != "day":
+        # "year-end", "quarter-end" name the reporting period's end: the current one.
+        if ctx.last is not None and unit != "day" and not re.search(r"[- ]end\b", lowered):
             base, anaphoric = ctx.last[0], True
         else:
             base = ctx.reference
+        if mod == "end" and not anaphoric and re.search(r"\bsince\s*$", ctx.before) \
+                and cal.unit_containing(base, unit)[1][1] > ctx.reference:
+            base = cal.shift(base, unit, -1)   # "since year-end": the last one passed
     else:
         base = cal.shift(ctx.reference, "day" if unit == "weekend" else unit,
                          int(relative) * (7 if unit == "weekend" else 1))  # type: ignore[arg-type]
@@ -543,11 +549,24 @@ def relative_period(ctx: Context) -> Resolution | None:
     if unit == "day":
         return Resolution("DATE", value, interval, "day", mod, anaphoric)
     first, last = interval
+    if re.search(r"\w-end\b", lowered) and unit in ("month", "quarter", "year"):
+        # "year-end", "quarter-end": the closing date of the books, a day.
+        return Resolution("DATE", last.isoformat(), (last, last), "day", None, anaphoric)
     if mod_raw in ("earlier",) and relative == 0:
         return Resolution("DATE", value, (first, min(last, ctx.reference)), unit, "before")
     if mod_raw in ("later",) and relative == 0:
         return Resolution("DATE", value, (max(first, ctx.reference), last), unit, "after")
     return Resolution("DATE", value, cal.narrow(interval, mod), unit, mod, anaphoric)
+
+
+def _nearest_weekend(ctx: Context) -> Resolution:
+    """"the weekend" in news: the latest one on or before the reference, or the
+    coming one when the sentence looks forward."""
+    saturday = cal.weekday_on_or_before(ctx.reference, 6)
+    if direction(ctx.tense) == FUTURE and ctx.reference.isoweekday() < 6:
+        saturday += timedelta(days=7)
+    value, interval = cal.unit_containing(saturday, "weekend")
+    return Resolution("DATE", value, interval, "weekend")
 
 
 def _unit(ctx: Context) -> str | None:
