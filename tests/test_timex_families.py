@@ -186,6 +186,21 @@ ROWS = [
     P("Parliamentary elections will be held in October.", REF_SUN,
       "October", "DATE", "2024-10", "2024-10-01", "2024-10-31", "month", id="bare-month-future-from-june"),
 
+    # --- the tense cues behind bare months and weekdays ---------------------------------
+    P("Closing, which is expected in December, needs the regulator's approval.", REF,
+      "December", "DATE", "2025-12", "2025-12-01", "2025-12-31", "month", id="tense-expected-looks-forward"),
+    P("Final guidelines to be published in early November will settle the matter.", REF,
+      "early November", "DATE", "2025-11", "2025-11-01", "2025-11-10", "month", id="tense-to-be-participle"),
+    P("The vote would be held on a still unspecified date in March.", REF,
+      "March", "DATE", "2025-03", "2025-03-01", "2025-03-31", "month", id="tense-un-adjective-not-past"),
+    P("The envoy would travel to the United States on Thursday with his family.", REF,
+      "Thursday", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="tense-united-not-past"),
+    P("In January, a week after the anniversary of the Roe vs. Wade ruling, a bomb killed a guard.",
+      date(1998, 10, 25), "January", "DATE", "1998-01", "1998-01-01", "1998-01-31", "month",
+      id="tense-fronted-phrase-main-verb"),
+    P("The foreign ministers will meet again on Friday in Vienna.", REF,
+      "Friday", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="weekday-future-same-day"),
+
     # --- seasons ----------------------------------------------------------------------
     P("Their involvement in the war began last autumn.", REF,
       "last autumn", "DATE", "2024-FA", "2024-09-01", "2024-11-30", "season", id="last-autumn"),

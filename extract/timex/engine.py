@@ -133,7 +133,8 @@ def engine_for(language: str = "en") -> Engine:
     grammar = load_grammar(language)
     tense = grammar.tense
     cues = TenseCues(tense.get("future", []), tense.get("past", []), tense.get("past_suffixes", []),
-                     tense.get("default", "unknown"))
+                     tense.get("default", "unknown"), tense.get("not_past", []),
+                     tense.get("abbreviations", []))
     return Engine(grammar, grammar.filters, cues)
 
 

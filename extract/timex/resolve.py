@@ -689,8 +689,8 @@ def _weekday_date(ctx: Context, weekday: int, relative: int | None) -> date:
     if relative is not None and relative > 0:
         return cal.weekday_on_or_after(ref + timedelta(days=1), weekday)
     if relative == 0 or direction(ctx.tense) == FUTURE:
-        return cal.weekday_on_or_after(ref, weekday) if relative == 0 else \
-            cal.weekday_on_or_after(ref + timedelta(days=1), weekday)
+        # A writer names the publication day's weekday for later that day, not a week on.
+        return cal.weekday_on_or_after(ref, weekday)
     return cal.weekday_on_or_before(ref, weekday)
 
 

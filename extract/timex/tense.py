@@ -23,8 +23,13 @@ class TenseCues:
     """Cue words of one language, as loaded from its data."""
 
     def __init__(self, future: list[str], past: list[str], past_suffixes: list[str],
-                 default: str = "unknown") -> None:
+                 default: str = "unknown", not_past: list[str] = (),
+                 abbreviations: list[str] = ()) -> None:
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
+        # Words with a past suffix that are not past verbs ("united", "unspecified").
+        self.not_past = frozenset(not_past)
+        # Words whose full stop does not end a sentence ("vs.", "Mr.").
+        self.abbreviations = frozenset(abbreviations)
         self.future_single = frozenset(w for w in future if " " not in w)
         self.future_multi = tuple(tuple(w.split()) for w in future if " " in w)
         self.past_single = frozenset(w for w in past if " " not in w)
@@ -42,21 +47,35 @@ class TenseCues:
             return FUTURE
         if word in self.past_single:
             return PAST
-        if len(word) > 4 and word.endswith(self.past_suffixes):
+        if len(word) > 4 and word.endswith(self.past_suffixes) and word not in self.not_past:
             return PAST
         return UNKNOWN
 
 
-def sentence_bounds(low: str, start: int, end: int) -> tuple[int, int]:
+_WORD_BEFORE_STOP = re.compile(r"([a-z]+)$")
+
+
+def _ends_sentence(low: str, stop: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the punctuation at ``stop`` ends a sentence (not "vs." or "Mr.")."""
+    if low[stop] != "." or not abbreviations:
+        return True
+    word = _WORD_BEFORE_STOP.search(low, max(0, stop - 12), stop)
+    return word is None or word.group(1) not in abbreviations
+
+
+def sentence_bounds(low: str, start: int, end: int,
+                    abbreviations: frozenset[str] = frozenset()) -> tuple[int, int]:
     """The sentence (or ``_WINDOW`` characters, whichever is less) around a span."""
     left = max(0, start - _WINDOW)
     right = min(len(low), end + _WINDOW)
-    before = [m.end() for m in _SENTENCE_END.finditer(low, left, start)]
+    before = [m.end() for m in _SENTENCE_END.finditer(low, left, start)
+              if _ends_sentence(low, m.start(), abbreviations)]
     if before:
         left = before[-1]
-    after = _SENTENCE_END.search(low, end, right)
-    if after:
-        right = after.start() + 1
+    for after in _SENTENCE_END.finditer(low, end, right):
+        if _ends_sentence(low, after.start(), abbreviations):
+            right = after.start() + 1
+            break
     return left, right
 
 
@@ -66,11 +85,14 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     Looks at the words of its sentence, nearest first, and takes the first cue.
     Multi-word cues ("going to") are matched on the word sequence.
     """
-    left, right = sentence_bounds(low, start, end)
+    left, right = sentence_bounds(low, start, end, cues.abbreviations)
     before = [(m.start(), m.group()) for m in _WORD.finditer(low, left, start)]
     after = [(m.start(), m.group()) for m in _WORD.finditer(low, end, right)]
     words = [w for _p, w in before] + ["\0"] + [w for _p, w in after]
     pivot = len(before)
+    # A time phrase opening its sentence ("In January, ... a bomb killed") belongs
+    # to the main verb after it, however long the phrase between.
+    fronted = pivot <= 2
     scored: list[tuple[int, int]] = []
     for index, word in enumerate(words):
         if index == pivot:
@@ -82,11 +104,14 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
         if kind != UNKNOWN:
             # The verb usually comes before its time phrase ("said on Friday"),
             # so cues after the expression count as further away.
-            scored.append((pivot - index if index < pivot else index - pivot + _AFTER_PENALTY, kind))
+            distance = pivot - index if index < pivot else index - pivot + _AFTER_PENALTY
+            if fronted and index > pivot:
+                distance = min(distance, STRONG_WITHIN)
+            scored.append((distance, kind))
     # "will be held", "is expected to have": a future word governs the verb after it.
     for index in range(pivot - 1, -1, -1):
         kind = cues.classify(words[index])
-        if kind == PAST and any(cues.classify(w) == FUTURE for w in words[max(0, index - 3):index]):
+        if kind == PAST and _future_governs(cues, words, index):
             scored.append((0, FUTURE))
             break
         if kind != UNKNOWN:
@@ -96,6 +121,16 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     scored.sort(key=lambda item: item[0])
     distance, tense = scored[0]
     return tense if distance <= STRONG_WITHIN else tense * WEAK
+
+
+def _future_governs(cues: TenseCues, words: list[str], index: int) -> bool:
+    """Whether a future cue stands in the three words before ``words[index]``
+    ("will be held", "to be published")."""
+    window = words[max(0, index - 3):index]
+    if any(cues.classify(w) == FUTURE for w in window):
+        return True
+    return any(tuple(words[index - len(phrase):index]) == phrase
+               for phrase in cues.future_multi if len(phrase) <= index)
 
 
 def direction(tense: int) -> int:
