@@ -279,6 +279,19 @@ ROWS = [
     P("The plant is due to reopen in the second half of the year.", REF,
       "the second half of the year", "DATE", "2025-H2", "2025-07-01", "2025-12-31", "half", id="half-of-the-year"),
 
+    P("Net income rose 12% in the quarter ended July 31.", REF,
+      "the quarter", "DATE", "2024-Q2", "2024-04-01", "2024-06-30", "quarter", id="quarter-ended-day"),
+    P("Profit was $5 million in the third quarter. A year ago, profit was $4 million. "
+      "The year-earlier period included a charge.", REF,
+      "The year-earlier period", "DATE", "2023-Q3", "2023-07-01", "2023-09-30", "quarter",
+      id="quarter-year-earlier-after-year-ago"),
+    P("The company expects a profit in the third quarter of 2025. In the year-ago period it lost money.", REF,
+      "the year-ago period", "DATE", "2023-Q4", "2023-10-01", "2023-12-31", "quarter",
+      id="quarter-year-ago-not-from-forecast"),
+    P("Sales rose in the third quarter of 2024 from the year-ago quarter. During the quarter, it hired 50 people.",
+      REF, "the quarter", "DATE", "2024-Q3", "2024-07-01", "2024-09-30", "quarter",
+      id="quarter-the-quarter-is-the-reported-one"),
+
     # --- decades and centuries --------------------------------------------------------------
     P("The famine of the 1990s killed hundreds of thousands of people.", REF,
       "the 1990s", "DATE", "199", "1990-01-01", "1999-12-31", "decade", id="decade-1990s"),

@@ -28,6 +28,7 @@ class Resolution:
     granularity: str | None
     mod: str | None = None
     anaphoric: bool = False   # resolved against a date the text mentioned
+    shifted: bool = False     # counted back from another date ("the year-ago quarter")
 
 
 @dataclass(slots=True)
@@ -403,6 +404,11 @@ def quarter(ctx: Context) -> Resolution | None:
     previous = cal.shift(current, "quarter", -1)
     relative = ctx.word("relative")
     mentioned = ctx.last[0] if (ctx.last and ctx.last[2] == "quarter") else None
+    if ctx.last_shifted and not lowered.startswith("that"):
+        # "the quarter" after "the year-ago quarter": the quarter reported on, not the
+        # one it is compared with ("that quarter" still points at the latest).
+        anchor = ctx.unshifted
+        mentioned = anchor[0] if anchor and anchor[2] == "quarter" else None
     explicit_year = _year(ctx, ctx.groups.get("year"))
     if explicit_year is not None:
         # "the 1988 quarter": the quarter the text is about, in that year.
@@ -410,6 +416,10 @@ def quarter(ctx: Context) -> Resolution | None:
         return _unit_resolution(cal.unit_containing(date(explicit_year, month, 1), "quarter"), "quarter",
                                 anaphoric=mentioned is not None)
     anaphoric = False
+    closing = _period_closing(ctx)
+    if relative is None and closing is not None and not year_back:
+        # "the quarter ended July 31": the (calendar) quarter most of those three months fall in.
+        return _unit_resolution(cal.unit_containing(closing - timedelta(days=45), "quarter"), "quarter")
     if relative is not None:
         focus = cal.shift(current, "quarter", int(relative))  # type: ignore[arg-type]
     elif any(w in lowered for w in ("latest", "most recent", "just-ended", "just ended")):
@@ -418,9 +428,44 @@ def quarter(ctx: Context) -> Resolution | None:
         # "the quarter", "that quarter", "the same quarter": the one the text is about.
         focus, anaphoric = (mentioned, True) if mentioned else (previous, False)
     if year_back:
-        focus = cal.shift(mentioned or previous, "year", -1)
-        anaphoric = mentioned is not None
+        base = _reported_quarter(ctx, mentioned)
+        focus = cal.shift(base or previous, "year", -1)
+        value, interval = cal.unit_containing(focus, "quarter")
+        return Resolution("DATE", value, interval, "quarter", None, base is not None, shifted=True)
     return _unit_resolution(cal.unit_containing(focus, "quarter"), "quarter", anaphoric=anaphoric)
+
+
+_CLOSING = re.compile(r"\s*([a-z][a-z ]*?)\s+([a-z]+\.?)\s+([0-9]{1,2})(?![0-9])")
+
+
+def _period_closing(ctx: Context) -> date | None:
+    """The day named right after a period as its end ("the quarter ended Sept. 30"),
+    in the latest year it is not after the reference."""
+    match = _CLOSING.match(ctx.after)
+    if match is None or match.group(1) not in ctx.grammar.words.get("period_end_cue", {}):
+        return None
+    month = ctx.grammar.lookup("month", match.group(2))
+    if month is None:
+        return None
+    for year in (ctx.reference.year, ctx.reference.year - 1):
+        try:
+            day = date(year, int(month), int(match.group(3)))
+        except ValueError:
+            return None
+        if day <= ctx.reference:
+            return day
+    return None
+
+
+def _reported_quarter(ctx: Context, mentioned: date | None) -> date | None:
+    """The quarter a "year-ago period" is compared with: the one the text named
+    itself (not one already counted back), and one already reported, not a forecast."""
+    if ctx.last_shifted:
+        anchor = ctx.unshifted
+        mentioned = anchor[0] if anchor and anchor[2] == "quarter" else None
+    if mentioned is not None and mentioned > ctx.reference:
+        return None
+    return mentioned
 
 
 @resolver("half")
