@@ -327,6 +327,12 @@ ROWS = [
       "The following week", "DATE", "2024-W26", "2024-06-24", "2024-06-30", "week", id="anaphora-following-week"),
     P("On Jan. 10, 2025, Kyiv said two soldiers had been captured the previous day.", REF,
       "the previous day", "DATE", "2025-01-09", "2025-01-09", "2025-01-09", "day", id="anaphora-previous-day"),
+    P("Shares closed at 2082 on Oct. 27, 1989, down 4.5% from the previous Friday.", date(1989, 10, 30),
+      "the previous Friday", "DATE", "1989-10-20", "1989-10-20", "1989-10-20", "day",
+      id="anaphora-previous-weekday"),
+    P("Shares fell 4.5% from the previous Friday, traders said.", REF,
+      "the previous Friday", "DATE", "2025-01-17", "2025-01-17", "2025-01-17", "day",
+      id="previous-weekday-without-anchor"),
     P("The minister arrived on Wednesday. The next day, he met the president.", REF,
       "The next day", "DATE", "2025-01-23", "2025-01-23", "2025-01-23", "day", id="anaphora-after-weekday"),
 

@@ -739,6 +739,13 @@ def _weekday_date(ctx: Context, weekday: int, relative: int | None) -> date:
     return cal.weekday_on_or_before(ref, weekday)
 
 
+def _weekday_from(base: date, weekday: int, sign: int) -> date:
+    """The ``weekday`` strictly before (sign < 0) or after ``base``."""
+    if sign < 0:
+        return cal.weekday_on_or_before(base - timedelta(days=1), weekday)
+    return cal.weekday_on_or_after(base + timedelta(days=1), weekday)
+
+
 @resolver("weekday")
 def weekday(ctx: Context) -> Resolution | None:
     number = ctx.word("weekday")
@@ -750,6 +757,12 @@ def weekday(ctx: Context) -> Resolution | None:
     relative = ctx.word("relative", "weekday_relative")
     if "this coming" in lowered:
         relative = 0
+    raw_relative = (ctx.groups.get("weekday_relative") or "").lower()
+    anaphoric = ctx.grammar.lookup("anaphoric_relative", raw_relative) if raw_relative else None
+    if anaphoric is not None and ctx.last is not None and ctx.last[2] in ("day", "part_of_day"):
+        # "the previous Friday": the one before the day the text is about.
+        return _date_resolution(_weekday_from(ctx.last[0], int(number), int(anaphoric)),  # type: ignore[arg-type]
+                                _mod(ctx), anaphoric=True)
     day = _weekday_date(ctx, int(number), None if relative is None else int(relative))  # type: ignore[arg-type]
     part = ctx.word("part_of_day")
     mod = _mod(ctx)
