@@ -292,6 +292,11 @@ ROWS = [
       REF, "the quarter", "DATE", "2024-Q3", "2024-07-01", "2024-09-30", "quarter",
       id="quarter-the-quarter-is-the-reported-one"),
 
+    P("The hearing is set for the week of March 6, the court said.", date(2000, 2, 24),
+      "the week of March 6", "DATE", "2000-W10", "2000-03-06", "2000-03-12", "week", id="week-of-date"),
+    P("Protesters prayed as Easter week began.", date(2000, 4, 17),
+      "Easter week", "DATE", "2000-W16", "2000-04-17", "2000-04-23", "week", id="holiday-week"),
+
     # --- decades and centuries --------------------------------------------------------------
     P("The famine of the 1990s killed hundreds of thousands of people.", REF,
       "the 1990s", "DATE", "199", "1990-01-01", "1999-12-31", "decade", id="decade-1990s"),

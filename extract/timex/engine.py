@@ -111,7 +111,7 @@ class Engine:
 
 
 _DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday",
-                       "relative_period"})
+                       "relative_period", "week_of"})
 
 
 def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: str,

@@ -532,6 +532,8 @@ def holiday(ctx: Context) -> Resolution | None:
     if rule is None:
         return None
     year = _year(ctx, ctx.groups.get("year"))
+    if ctx.text.lower().endswith("week"):
+        return _holiday_week(ctx, str(rule), year)
     if year is not None:
         return _date_resolution(cal.holiday(str(rule), year))
     options = [(cal.holiday(str(rule), y),) * 2 for y in
@@ -544,6 +546,23 @@ def holiday(ctx: Context) -> Resolution | None:
     else:
         chosen = _directed(options, ctx.reference, ctx.tense)
     return _date_resolution(chosen[0])
+
+
+def _holiday_week(ctx: Context, rule: str, year: int | None) -> Resolution:
+    """"Easter week", "Christmas week": the ISO week holding the holiday."""
+    years = [year] if year is not None else [ctx.reference.year + d for d in (-1, 0, 1)]
+    options = [cal.week_unit(cal.holiday(rule, y))[1] for y in years]
+    chosen = options[0] if year is not None else _directed(options, ctx.reference, ctx.tense)
+    return _unit_resolution(cal.week_unit(chosen[0]), "week")
+
+
+@resolver("week_of")
+def week_of(ctx: Context) -> Resolution | None:
+    """"the week of March 6": the ISO week holding that day."""
+    day = calendar_date(ctx)
+    if day is None or day.interval is None:
+        return None
+    return _unit_resolution(cal.week_unit(day.interval[0]), "week")
 
 
 # -- relative to the reference ----------------------------------------------------------
