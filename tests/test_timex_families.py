@@ -237,6 +237,14 @@ ROWS = [
     P("The ceasefire collapsed six months ago.", REF_1998,
       "six months ago", "DATE", "1997-08", "1997-08-01", "1997-08-31", "month", id="months-ago-1998"),
 
+    P("Net income was $5 million, compared with a year-earlier loss of $2 million.", REF,
+      "year-earlier", "DATE", "2024", "2024-01-01", "2024-12-31", "year", id="year-earlier-adjective"),
+    P("Profit rose in the third quarter from year-earlier levels.", REF,
+      "year-earlier", "DATE", "2023-Q3", "2023-07-01", "2023-09-30", "quarter",
+      id="year-earlier-adjective-reported-quarter"),
+    P("Sales fell in the 2023 period. The year-ago results included a charge.", REF,
+      "year-ago", "DATE", "2024", "2024-01-01", "2024-12-31", "year", id="year-ago-adjective-not-from-old-quarter"),
+
     # --- part-of-period phrases ------------------------------------------------------------
     P("Earlier this month, Zelenskiy announced that two soldiers had been captured.", REF,
       "Earlier this month", "DATE", "2025-01", "2025-01-01", "2025-01-24", "month", id="earlier-this-month"),

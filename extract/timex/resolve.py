@@ -646,6 +646,10 @@ def shifted(ctx: Context) -> Resolution | None:
     count = _number(ctx, raw_count) if raw_count else 1
     ago = ctx.groups.get("ago")
     spec = ctx.grammar.lookup("ago", ago) if ago else {"sign": -1, "anchor": "anaphoric"}
+    if ctx.groups.get("comparative") is not None:
+        # "year-earlier results", "year-ago levels": compared with the period being
+        # reported, so counted from the publication date like "a year ago".
+        spec = {"sign": -1, "anchor": "deictic"}
     if unit is None or count is None or spec is None:
         return None
     sign = int(spec["sign"])
@@ -671,10 +675,11 @@ def shifted(ctx: Context) -> Resolution | None:
             grain, steps = "day", steps * 7
         steps = round(steps)
     moved = cal.shift(base, "week" if grain == "week" else grain, sign * int(steps))
-    if grain == "year" and ctx.last is not None and ctx.last[2] in ("quarter", "half") \
-            and not ctx.last_shifted:
-        # "profit rose from $5 million a year earlier": the same quarter, a year before.
-        grain, moved = ctx.last[2], cal.shift(ctx.last[0], "year", sign * int(steps))
+    reported = ctx.unshifted if ctx.last_shifted else ctx.last
+    if grain == "year" and reported is not None and reported[2] in ("quarter", "half") \
+            and reported[1] >= cal.shift(ctx.reference, "year", -1):
+        # "profit rose from $5 million a year earlier": the quarter reported on, a year before.
+        grain, moved = reported[2], cal.shift(reported[0], "year", sign * int(steps))
     if anaphoric and anchor and GRAIN_ORDER.get(anchor[2], 99) < GRAIN_ORDER.get(grain, 99) \
             and anchor[2] in ("day", "month", "quarter", "half"):
         # "on Aug. 12 ... a year earlier": Aug. 12 of the year before, at the anchor's grain.
