@@ -198,6 +198,11 @@ ROWS = [
     P("In January, a week after the anniversary of the Roe vs. Wade ruling, a bomb killed a guard.",
       date(1998, 10, 25), "January", "DATE", "1998-01", "1998-01-01", "1998-01-31", "month",
       id="tense-fronted-phrase-main-verb"),
+    P("The regulator gave the bidder until mid-February to submit more information.", REF,
+      "mid-February", "DATE", "2025-02", "2025-02-11", "2025-02-20", "month", id="tense-until-deadline-month"),
+    P("Officials postponed until Tuesday morning any action on the permit.", REF,
+      "Tuesday morning", "TIME", "2025-01-28TMO", "2025-01-28", "2025-01-28", "part_of_day",
+      id="tense-until-deadline-weekday"),
     P("The foreign ministers will meet again on Friday in Vienna.", REF,
       "Friday", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="weekday-future-same-day"),
 

@@ -24,12 +24,14 @@ class TenseCues:
 
     def __init__(self, future: list[str], past: list[str], past_suffixes: list[str],
                  default: str = "unknown", not_past: list[str] = (),
-                 abbreviations: list[str] = ()) -> None:
+                 abbreviations: list[str] = (), future_prepositions: list[str] = ()) -> None:
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
         self.not_past = frozenset(not_past)
         # Words whose full stop does not end a sentence ("vs.", "Mr.").
         self.abbreviations = frozenset(abbreviations)
+        # Prepositions that point their expression forward whatever the verb ("until Tuesday").
+        self.future_prepositions = frozenset(future_prepositions)
         self.future_single = frozenset(w for w in future if " " not in w)
         self.future_multi = tuple(tuple(w.split()) for w in future if " " in w)
         self.past_single = frozenset(w for w in past if " " not in w)
@@ -90,6 +92,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     after = [(m.start(), m.group()) for m in _WORD.finditer(low, end, right)]
     words = [w for _p, w in before] + ["\0"] + [w for _p, w in after]
     pivot = len(before)
+    if pivot and words[pivot - 1] in cues.future_prepositions:
+        return FUTURE
     # A time phrase opening its sentence ("In January, ... a bomb killed") belongs
     # to the main verb after it, however long the phrase between.
     fronted = pivot <= 2
