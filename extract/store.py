@@ -20,13 +20,12 @@ database is in WAL mode.
 """
 from __future__ import annotations
 
-import bisect
 import fcntl
 import hashlib
 import json
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -38,9 +37,8 @@ from extract import merge as merging
 from extract import pipeline
 from extract.article import Article
 from extract.export import atomic_write, json_lines, write_csv
-from extract.events.lexicon import lexicon
-from extract.model import Claim, Event, Quantity
-from extract.timex.span import TimeSpan
+from extract.model import Event
+from extract.stream_merge import EVENT_COLUMNS, merged_row, stream_merge
 
 DEFAULT_PATH = Path("data") / "chronicle.db"
 SCHEMA_VERSION = 1
@@ -116,7 +114,6 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
 )
-EVENT_COLUMNS = ("position", "id", "type", "start", '"end"', "status", "label", "search", "json")
 ARTICLE_COLUMNS = ("id", "path", "source", "title", "url", "published", "published_basis",
                    "language", "content_hash", "extracted_at", "json")
 
@@ -341,6 +338,9 @@ def publish(store: Store, run: str, prune: bool = False) -> int:
     return pruned
 
 
+_MERGE_EVENTS = merging.merge_events      # the genuine merge (tests may stand one in)
+
+
 def _remerge(connection: sqlite3.Connection) -> None:
     connection.execute("DELETE FROM events")
     if merging.merge_events is not _MERGE_EVENTS:
@@ -351,336 +351,7 @@ def _remerge(connection: sqlite3.Connection) -> None:
             f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
             (merged_row(position, event) for position, event in enumerate(merged)))
         return
-    _stream_merge(connection)
-
-
-# --- merging at scale ----------------------------------------------------------------------
-#
-# ``merge_events`` holds every event and compares each with the best-dated report of
-# every group made so far: quadratic, and all in memory. Publishing does the same
-# merge, with the same result, in two streaming passes over SQL:
-#
-# 1. the per-article events in merge order (``merge._order``, as SQL), each compared
-#    only with the groups it can join: same type and direction in time (``merge._forward``)
-#    and, for statements, same status and speaker (actors related through ``part_of``);
-#    the time spans of the groups' best-dated reports are checked first, exactly as
-#    ``merge._times_fit`` does, then ``merge._same`` decides. Each group keeps only its
-#    best-dated report (``max`` by ``merge._time_rank``, the first of equals), light (no
-#    sentences), so memory grows with the groups' few fields, not with the claims' text.
-#    Which group each event joined goes to a temporary table.
-# 2. the events again, group by group, each group combined by ``merge._combine`` and
-#    written; then numbered in ``merge_events``' final order.
-#
-# ``tests/test_bench_events.py`` checks that the result is what ``merge_events`` makes.
-
-_MERGE_EVENTS = merging.merge_events      # the genuine merge (tests may stand one in)
-_MERGE_BATCH = 2000
-_FAR_PAST, _FAR_FUTURE = -1, 10**7        # date ordinals beyond any real span
-
-
-def _merge_order_sql() -> str:
-    """``merge._order`` as an ORDER BY over ``article_events`` (then the input order, as
-    Python's stable sort keeps it)."""
-    claim = "json_extract(json, '$.claims[0].{}')"
-    return ", ".join([claim.format(k) for k in ("published", "article_id", "sentence_start",
-                                                "trigger_start")]
-                     + ["json_extract(json, '$.type')", "article_id", "position"])
-
-
-class _Group:
-    __slots__ = ("number", "rep", "rank", "low", "high", "root", "homes")
-
-    def __init__(self, number: int, event: Event, root: str | None) -> None:
-        self.number = number
-        self.root = root
-        self.homes: list[tuple] = []
-        self.take(event)
-
-    def take(self, event: Event) -> None:
-        self.rep = _light(event)
-        self.rank = merging._time_rank(event)
-        self.low, self.high = _reach(event)
-
-
-def _light(event: Event) -> Event:
-    """What comparing (``merge._same``, ``merge._time_rank``) reads of an event: its
-    type, status, actors, places, topic, time span and basis, and which articles its
-    claims come from; no text."""
-    when = event.when
-    span = TimeSpan("", 0, 0, when.kind, "", when.start, when.end, when.granularity,
-                    when.mod, None, None, "")
-    claims = [Claim(c.article_id, None, c.published, "", 0, 0, "", 0, 0)
-              for c in event.claims]
-    first_figure = next((q.value for q in event.quantities if q.value), None)
-    return Event("", event.type, "", span, event.status, event.actors, event.places,
-                 _figure(first_figure), claims, event.confidence, event.when_basis, event.topic)
-
-
-def _figure(value: float | None) -> tuple[Quantity, ...]:
-    """The first figure, all ``merge._figures_fit`` reads."""
-    return (Quantity("", value),) if value else ()
-
-
-def _light_from_columns(kind: str, status: str, actors: str, places: str, topic: str | None,
-                        basis: str, confidence: float, when_kind: str, start: str | None,
-                        end: str | None, granularity: str | None, mod: str | None,
-                        figure: float | None, claims: str) -> Event:
-    """``_light(Event.from_dict(...))`` from the columns SQLite extracted."""
-    span = TimeSpan("", 0, 0, when_kind, "", date.fromisoformat(start) if start else None,
-                    date.fromisoformat(end) if end else None, granularity, mod, None, None, "")
-    return Event("", kind, "", span, status, tuple(json.loads(actors)), tuple(json.loads(places)),
-                 _figure(figure),
-                 [Claim(article, None, published, "", 0, 0, "", 0, 0)
-                  for article, published in json.loads(claims)],
-                 confidence, basis, topic)
-
-
-def _reach(event: Event) -> tuple[int, int]:
-    """The days a span can meet (``merge.reach``), as ordinals: everything when it has
-    no interval. Two spans fit exactly when their reaches overlap (``merge._times_fit``)."""
-    days = merging.reach(event.when)
-    if days is None:
-        return _FAR_PAST, _FAR_FUTURE
-    return days[0].toordinal(), days[1].toordinal()
-
-
-def _speaker_roots() -> Callable[[str], str]:
-    """An actor's family under ``part_of`` (the JCS and South Korea are one): statements
-    whose first actors are of different families never merge."""
-    parent: dict[str, str] = {}
-
-    def root(name: str) -> str:
-        while parent.get(name, name) != name:
-            name = parent[name]
-        return name
-
-    for child, up in lexicon().part_of.items():
-        a, b = root(child), root(up)
-        if a != b:
-            parent[a] = b
-    return root
-
-
-def _stream_merge(connection: sqlite3.Connection) -> None:
-    connection.execute("DROP TABLE IF EXISTS temp.merge_groups")
-    connection.execute("CREATE TEMP TABLE merge_groups (row INTEGER PRIMARY KEY, "
-                       "grp INTEGER NOT NULL, ord INTEGER NOT NULL)")
-    _assign_groups(connection)
-    connection.execute("CREATE INDEX temp.merge_groups_by_grp ON merge_groups (grp, ord)")
-    connection.execute("DROP TABLE IF EXISTS temp.merged")
-    connection.execute("CREATE TEMP TABLE merged (grp INTEGER PRIMARY KEY, sort_when TEXT, "
-                       f"{', '.join(c + ' ' for c in EVENT_COLUMNS[1:])})")
-    _write_groups(connection)
-    columns = ", ".join(EVENT_COLUMNS)
-    connection.execute(
-        f"INSERT INTO events ({columns}) SELECT row_number() OVER "
-        "(ORDER BY sort_when, type, id, grp) - 1, "
-        f"{', '.join(EVENT_COLUMNS[1:])} FROM temp.merged")
-    connection.execute("DROP TABLE temp.merged")
-    connection.execute("DROP TABLE temp.merge_groups")
-
-
-class _Block:
-    """The groups of one block (events that may merge), found by the days they reach:
-    a group whose best-dated report reaches a bounded stretch of days is listed under
-    each stretch of ``_BUCKET_DAYS`` it touches, any other under ``wide``."""
-
-    __slots__ = ("groups", "members", "wide", "buckets")
-
-    def __init__(self) -> None:
-        self.groups: list[_Group] = []      # in the order they were made
-        self.members: set[int] = set()
-        self.wide: list[_Group] = []
-        self.buckets: dict[int, list[_Group]] = {}
-
-    def register(self, group: _Group) -> None:
-        """List ``group`` by the days its best-dated report reaches now (a report that
-        changes is listed again; the old listing stays, and is checked again)."""
-        if group.number not in self.members:
-            self.members.add(group.number)
-            if self.groups and self.groups[-1].number > group.number:
-                bisect.insort(self.groups, group, key=_number)
-            else:
-                self.groups.append(group)
-        low, high = group.low, group.high
-        if high - low > _NARROW_DAYS:
-            self.wide.append(group)
-        else:
-            for bucket in range(low // _BUCKET_DAYS, high // _BUCKET_DAYS + 1):
-                self.buckets.setdefault(bucket, []).append(group)
-
-    def candidates(self, low: int, high: int) -> Iterable[_Group]:
-        """The groups that may reach days in ``low``..``high``, in the order they were
-        made (a superset: stale listings are checked again by the caller)."""
-        if high - low > _NARROW_DAYS:
-            return self.groups
-        found = set(self.wide)
-        for bucket in range(low // _BUCKET_DAYS, high // _BUCKET_DAYS + 1):
-            found.update(self.buckets.get(bucket, ()))
-        return sorted(found, key=_number)
-
-
-_BUCKET_DAYS = 32
-_NARROW_DAYS = 400
-
-
-def _number(group: _Group) -> int:
-    return group.number
-
-
-def _keys(event: Event, root: Callable[[str], str], number: int
-          ) -> tuple[list[tuple], list[tuple]]:
-    """The blocks a group whose best-dated report is ``event`` is listed in, and the
-    blocks ``event`` looks in for its group. Events of different types or directions in
-    time never merge; statements only with the same status and speaker family, and a
-    statement with a modified time ("on or before") only with one of the same topic and
-    places, and without a topic only one from the same article (``merge._same``)."""
-    base: tuple = (event.type, merging._forward(event))
-    if event.type != "statement":
-        # ``merge._same`` joins reports whose first actors fit, or (when one names no
-        # actor) whose places fit (a region fits its country), or that share an
-        # article: one listing for each, so a report meets only groups it may join.
-        keys = [base + ("actor", root(event.actors[0]))] if event.actors else []
-        country = lexicon().place_country
-        keys += [base + ("place", country.get(place, place)) for place in event.places]
-        keys += [base + ("article", article) for article in dict.fromkeys(c.article_id for c in event.claims)]
-        return keys, keys
-    if not event.actors:                # no speaker: merges with nothing
-        return [("alone", number)], [("alone", number)]
-    base += (event.status, root(event.actors[0]))
-    facet = base + (event.topic, frozenset(event.places))
-    # Without a topic, only statements that share an article merge (unless neither time
-    # is modified).
-    facets = [facet] if event.topic is not None else \
-        [facet + (article,) for article in dict.fromkeys(c.article_id for c in event.claims)]
-    if event.when.mod is None:
-        facets.append(base + ("plain",))
-    return facets, facets
-
-
-def _assign_groups(connection: sqlite3.Connection) -> None:
-    """Pass 1: which group each per-article event joins, into ``temp.merge_groups``."""
-    root = _speaker_roots()
-    blocks: dict[tuple, _Block] = {}
-    made = 0
-    pending: list[tuple[int, int, int]] = []
-    # Only what comparing reads, extracted by SQLite (in C), not whole events in Python.
-    cursor = connection.execute(
-        "SELECT rowid, json_extract(json, '$.type'), json_extract(json, '$.status'), "
-        "json_extract(json, '$.actors'), json_extract(json, '$.places'), "
-        "json_extract(json, '$.topic'), json_extract(json, '$.when_basis'), "
-        "json_extract(json, '$.confidence'), json_extract(json, '$.when.kind'), "
-        "json_extract(json, '$.when.start'), json_extract(json, '$.when.end'), "
-        "json_extract(json, '$.when.granularity'), json_extract(json, '$.when.mod'), "
-        "(SELECT json_extract(value, '$.value') FROM json_each(e.json, '$.quantities') "
-        "WHERE json_extract(value, '$.value') LIMIT 1), "
-        "(SELECT json_group_array(json_array(json_extract(value, '$.article_id'), "
-        "json_extract(value, '$.published'))) FROM json_each(e.json, '$.claims')) "
-        f"FROM article_events AS e ORDER BY {_merge_order_sql()}")
-    # Events come article by article (merge order sorts by the first claim's article), and
-    # a block listed under an article is looked up only by that article's events: when
-    # the article is done, its blocks go.
-    article_blocks: dict[str, list[tuple]] = {}
-    current_article: str | None = None
-    for order, (row, *columns) in enumerate(cursor):
-        event = _light_from_columns(*columns)
-        article = event.claims[0].article_id if event.claims else None
-        if article != current_article:
-            for key in article_blocks.pop(current_article, ()):   # type: ignore[arg-type]
-                blocks.pop(key, None)
-            current_article = article
-        first = event.actors[0] if event.actors else None
-        check_roots = event.type != "statement"
-        homes, lookups = _keys(event, root, made)
-        if article is not None:
-            article_blocks.setdefault(article, []).extend(
-                key for key in homes if article in key and len(event.claims) == 1)
-        low, high = _reach(event)
-        found = [blocks[key].candidates(low, high) for key in lookups if key in blocks]
-        if len(found) > 1:
-            candidates: Iterable[_Group] = sorted(set().union(*found), key=_number)
-        else:
-            candidates = found[0] if found else ()
-        mine = root(first) if first is not None else None
-        for group in candidates:
-            if group.low <= high and low <= group.high \
-                    and (not check_roots or mine is None or group.root is None
-                         or mine == group.root) \
-                    and merging._same(group.rep, event):
-                if merging._time_rank(event) > group.rank:   # max() keeps the first of equals
-                    before = (group.low, group.high, group.homes)
-                    group.take(event)
-                    group.root = mine
-                    group.homes = homes
-                    if (group.low, group.high, group.homes) != before:
-                        for key in homes:
-                            blocks.setdefault(key, _Block()).register(group)
-                break
-        else:
-            group = _Group(made, event, mine)
-            group.homes = homes
-            made += 1
-            for key in homes:
-                blocks.setdefault(key, _Block()).register(group)
-        pending.append((row, group.number, order))
-        if len(pending) >= _MERGE_BATCH:
-            connection.executemany("INSERT INTO temp.merge_groups VALUES (?, ?, ?)", pending)
-            pending = []
-    connection.executemany("INSERT INTO temp.merge_groups VALUES (?, ?, ?)", pending)
-
-
-def _write_groups(connection: sqlite3.Connection) -> None:
-    """Pass 2: each group's events, in merge order, combined and written to
-    ``temp.merged``."""
-    cursor = connection.execute(
-        "SELECT m.grp, a.json FROM temp.merge_groups m "
-        "JOIN article_events a ON a.rowid = m.row ORDER BY m.grp, m.ord")
-    rows: list[tuple[Any, ...]] = []
-    members: list[str] = []
-    current = None
-
-    def flush() -> None:
-        if len(members) == 1:   # most groups: no objects to rebuild
-            data = json.loads(members[0])
-            merged = merging.combine_single(data)
-            # The pipeline's own events are already in merged form: their text stands.
-            text = members[0] if merged == data else json.dumps(merged, ensure_ascii=False)
-            when = merged["when"]
-            rows.append((current, when["start"] or when["end"], *_row_from_dict(merged, text)))
-            return
-        event = merging._combine([Event.from_dict(json.loads(text)) for text in members])
-        when = event.when.start or event.when.end
-        rows.append((current, when.isoformat() if when else None,
-                     *merged_row(0, event)[1:]))
-
-    for grp, text in cursor:
-        if grp != current and members:
-            flush()
-            members = []
-            if len(rows) >= _MERGE_BATCH:
-                _insert_merged(connection, rows)
-                rows = []
-        current = grp
-        members.append(text)
-    if members:
-        flush()
-    _insert_merged(connection, rows)
-
-
-def _row_from_dict(data: dict[str, Any], text: str) -> tuple[Any, ...]:
-    """``merged_row(...)[1:]`` from an event's JSON form (``data``, and ``text``: it
-    dumped)."""
-    words = [data["label"], *data["actors"], *data["places"]]
-    for claim in data["claims"]:
-        words += [claim["sentence"], claim["attribution"] or "", claim["source"] or ""]
-    when = data["when"]
-    return (data["id"], data["type"], when["start"], when["end"], data["status"], data["label"],
-            "\n".join(words).casefold(), text)
-
-
-def _insert_merged(connection: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
-    connection.executemany(f"INSERT INTO temp.merged VALUES "
-                           f"({', '.join('?' * (len(EVENT_COLUMNS) + 1))})", rows)
+    stream_merge(connection)
 
 
 def _article_events(connection: sqlite3.Connection) -> Iterator[Event]:
@@ -695,20 +366,6 @@ def _article_row(article: Article, digest: str, extracted_at: str) -> tuple[Any,
     return (article.id, article.path, article.source, article.title, article.url,
             article.published.isoformat(), article.published_basis, article.language,
             digest, extracted_at, json.dumps(article.to_dict(), ensure_ascii=False))
-
-
-def merged_row(position: int, event: Event) -> tuple[Any, ...]:
-    """A merged event as an ``events`` row (EVENT_COLUMNS): the columns readers filter
-    on, the text ``read_events(text=...)`` searches, and the event's JSON."""
-    when = event.when
-    words = [event.label, *event.actors, *event.places]
-    for claim in event.claims:
-        words += [claim.sentence, claim.attribution or "", claim.source or ""]
-    return (position, event.id, event.type,
-            when.start.isoformat() if when.start else None,
-            when.end.isoformat() if when.end else None,
-            event.status, event.label, "\n".join(words).casefold(),
-            json.dumps(event.to_dict(), ensure_ascii=False))
 
 
 def _now() -> str:

@@ -1,0 +1,404 @@
+"""Publishing's merge: ``merge_events`` over a whole store, streamed through SQL.
+
+``merge_events`` holds every event and compares each with the best-dated report of
+every group made so far: quadratic, and all in memory. Publishing does the same merge,
+with the same result, in two streaming passes over SQL:
+
+1. the per-article events in merge order (``merge._order``, as SQL), each compared only
+   with the groups it can join: same type and direction in time (``merge._forward``)
+   and, for statements, same status and speaker (actors related through ``part_of``);
+   the time spans of the groups' best-dated reports are checked first, exactly as
+   ``merge._times_fit`` does, then ``merge._same`` decides. Each group keeps only its
+   best-dated report (``max`` by ``merge._time_rank``, the first of equals), light (no
+   sentences), so memory grows with the groups' few fields, not with the claims' text.
+   Which group each event joined goes to a temporary table.
+2. the events again, group by group, each group combined by ``merge._combine`` and
+   written; then numbered in ``merge_events``' final order.
+
+``tests/test_bench_events.py`` checks that the result is what ``merge_events`` makes.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from extract import merge as merging
+from extract.events.lexicon import lexicon
+from extract.model import Claim, Event, Quantity
+from extract.timex.span import TimeSpan
+
+EVENT_COLUMNS = ("position", "id", "type", "start", '"end"', "status", "label", "search", "json")
+
+_MERGE_BATCH = 2000
+_FAR_PAST, _FAR_FUTURE = -1, 10**7        # date ordinals beyond any real span
+
+
+def _merge_order_sql() -> str:
+    """``merge._order`` as an ORDER BY over ``article_events`` (then the input order, as
+    Python's stable sort keeps it)."""
+    claim = "json_extract(json, '$.claims[0].{}')"
+    return ", ".join([claim.format(k) for k in ("published", "article_id", "sentence_start",
+                                                "trigger_start")]
+                     + ["json_extract(json, '$.type')", "article_id", "position"])
+
+
+class _Group:
+    """A group made so far: its number, its best-dated report (light) and what of it
+    comparing reads first."""
+
+    __slots__ = ("number", "rep", "rank", "low", "high", "root")
+
+    def __init__(self, number: int, event: Event, root: str | None) -> None:
+        self.number = number
+        self.root = root
+        self.take(event)
+
+    def take(self, event: Event) -> None:
+        self.rep = event
+        self.rank = merging._time_rank(event)
+        self.low, self.high = _reach(event)
+
+
+class _LightReader:
+    """Light events (what ``merge._same`` and ``merge._time_rank`` read: type, status,
+    actors, places, topic, time span and basis, first figure, and which articles the
+    claims come from; no text) from the columns SQLite extracted. What many events hold
+    alike (names, spans, an article's claims) is made once and shared, so the memory
+    pass 1 needs grows with the groups, not with their every field."""
+
+    def __init__(self) -> None:
+        self.shared: dict[Any, Any] = {}
+        self.claims_text: str | None = None
+        self.claims: list[Claim] = []
+
+    def event(self, kind: str, status: str, actors: str, places: str, topic: str | None,
+              basis: str, confidence: float, when_kind: str, start: str | None,
+              end: str | None, granularity: str | None, mod: str | None,
+              figure: float | None, claims: str) -> Event:
+        share = self.shared.setdefault
+        if claims != self.claims_text:     # an article's events come together
+            self.claims_text = claims
+            self.claims = [Claim(share(article, article), None, share(published, published),
+                                 "", 0, 0, "", 0, 0)
+                           for article, published in json.loads(claims)]
+        return Event("", share(kind, kind), "", self._span(when_kind, start, end, granularity, mod),
+                     share(status, status), self._names(actors), self._names(places),
+                     self._figure(figure), self.claims, confidence, share(basis, basis),
+                     share(topic, topic))
+
+    def _span(self, kind: str, start: str | None, end: str | None, granularity: str | None,
+              mod: str | None) -> TimeSpan:
+        key = ("span", kind, start, end, granularity, mod)
+        span = self.shared.get(key)
+        if span is None:
+            span = self.shared[key] = TimeSpan(
+                "", 0, 0, kind, "", date.fromisoformat(start) if start else None,
+                date.fromisoformat(end) if end else None, granularity, mod, None, None, "")
+        return span
+
+    def _names(self, text: str) -> tuple[str, ...]:
+        key = ("names", text)
+        names = self.shared.get(key)
+        if names is None:
+            names = self.shared[key] = tuple(json.loads(text))
+        return names
+
+    def _figure(self, value: float | None) -> tuple[Quantity, ...]:
+        """The first figure, all ``merge._figures_fit`` reads."""
+        if not value:
+            return ()
+        key = ("figure", value)
+        figure = self.shared.get(key)
+        if figure is None:
+            figure = self.shared[key] = (Quantity("", value),)
+        return figure
+
+
+def _reach(event: Event) -> tuple[int, int]:
+    """The days a span can meet (``merge.reach``), as ordinals: everything when it has
+    no interval. Two spans fit exactly when their reaches overlap (``merge._times_fit``)."""
+    days = merging.reach(event.when)
+    if days is None:
+        return _FAR_PAST, _FAR_FUTURE
+    return days[0].toordinal(), days[1].toordinal()
+
+
+def _speaker_roots() -> Callable[[str], str]:
+    """An actor's family under ``part_of`` (the JCS and South Korea are one): statements
+    whose first actors are of different families never merge."""
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        while parent.get(name, name) != name:
+            name = parent[name]
+        return name
+
+    for child, up in lexicon().part_of.items():
+        a, b = root(child), root(up)
+        if a != b:
+            parent[a] = b
+    return root
+
+
+def stream_merge(connection: sqlite3.Connection) -> None:
+    """Fill ``events`` (empty) with what ``merge_events`` makes of ``article_events``."""
+    connection.execute("DROP TABLE IF EXISTS temp.merge_groups")
+    connection.execute("CREATE TEMP TABLE merge_groups (row INTEGER PRIMARY KEY, "
+                       "grp INTEGER NOT NULL, ord INTEGER NOT NULL)")
+    _assign_groups(connection)
+    connection.execute("CREATE INDEX temp.merge_groups_by_grp ON merge_groups (grp, ord)")
+    connection.execute("DROP TABLE IF EXISTS temp.merged")
+    connection.execute("CREATE TEMP TABLE merged (grp INTEGER PRIMARY KEY, sort_when TEXT, "
+                       f"{', '.join(c + ' ' for c in EVENT_COLUMNS[1:])})")
+    _write_groups(connection)
+    columns = ", ".join(EVENT_COLUMNS)
+    connection.execute(
+        f"INSERT INTO events ({columns}) SELECT row_number() OVER "
+        "(ORDER BY sort_when, type, id, grp) - 1, "
+        f"{', '.join(EVENT_COLUMNS[1:])} FROM temp.merged")
+    connection.execute("DROP TABLE temp.merged")
+    connection.execute("DROP TABLE temp.merge_groups")
+
+
+class _Block:
+    """The groups of one block (events that may merge), found by the days they reach:
+    a group whose best-dated report reaches a bounded stretch of days is listed under
+    each stretch of ``_BUCKET_DAYS`` it touches, any other under ``wide``."""
+
+    __slots__ = ("groups", "members", "wide", "buckets")
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []      # in the order they were made
+        self.members: set[int] = set()
+        self.wide: list[_Group] = []
+        self.buckets: dict[int, list[_Group]] = {}
+
+    def register(self, group: _Group) -> None:
+        """List ``group`` by the days its best-dated report reaches now (a report that
+        changes is listed again; the old listing stays, and is checked again)."""
+        if group.number not in self.members:
+            self.members.add(group.number)
+            if self.groups and self.groups[-1].number > group.number:
+                bisect.insort(self.groups, group, key=_number)
+            else:
+                self.groups.append(group)
+        low, high = group.low, group.high
+        if high - low > _NARROW_DAYS:
+            self.wide.append(group)
+        else:
+            for bucket in range(low // _BUCKET_DAYS, high // _BUCKET_DAYS + 1):
+                self.buckets.setdefault(bucket, []).append(group)
+
+    def candidates(self, low: int, high: int) -> Iterable[_Group]:
+        """The groups that may reach days in ``low``..``high``, in the order they were
+        made (a superset: stale listings are checked again by the caller)."""
+        if high - low > _NARROW_DAYS:
+            return self.groups
+        found = set(self.wide)
+        for bucket in range(low // _BUCKET_DAYS, high // _BUCKET_DAYS + 1):
+            found.update(self.buckets.get(bucket, ()))
+        return sorted(found, key=_number)
+
+
+_BUCKET_DAYS = 32
+_NARROW_DAYS = 400
+
+
+def _number(group: _Group) -> int:
+    return group.number
+
+
+def _keys(event: Event, root: Callable[[str], str], number: int
+          ) -> tuple[list[tuple], list[tuple]]:
+    """The blocks a group whose best-dated report is ``event`` is listed in, and the
+    blocks ``event`` looks in for its group. Events of different types or directions in
+    time never merge; statements only with the same status and speaker family, and a
+    statement with a modified time ("on or before") only with one of the same topic and
+    places, and without a topic only one from the same article (``merge._same``)."""
+    base: tuple = (event.type, merging._forward(event))
+    if event.type != "statement":
+        # ``merge._same`` joins reports whose first actors fit, or (when one names no
+        # actor) whose places fit (a region fits its country), or that share an
+        # article: one listing for each, so a report meets only groups it may join.
+        keys = [base + ("actor", root(event.actors[0]))] if event.actors else []
+        country = lexicon().place_country
+        keys += [base + ("place", country.get(place, place)) for place in event.places]
+        keys += [base + ("article", article) for article in dict.fromkeys(c.article_id for c in event.claims)]
+        return keys, keys
+    if not event.actors:                # no speaker: merges with nothing
+        return [("alone", number)], [("alone", number)]
+    base += (event.status, root(event.actors[0]))
+    facet = base + (event.topic, frozenset(event.places))
+    # Without a topic, only statements that share an article merge (unless neither time
+    # is modified).
+    facets = [facet] if event.topic is not None else \
+        [facet + (article,) for article in dict.fromkeys(c.article_id for c in event.claims)]
+    if event.when.mod is None:
+        facets.append(base + ("plain",))
+    return facets, facets
+
+
+class _Grouper:
+    """Pass 1's state: the groups made so far, by block."""
+
+    def __init__(self) -> None:
+        self.root = _speaker_roots()
+        self.blocks: dict[tuple, _Block] = {}
+        self.made = 0
+        self.article: str | None = None
+        self.article_blocks: list[tuple] = []
+
+    def next_article(self, article: str | None) -> None:
+        """Events come article by article (merge order sorts by the first claim's
+        article), and a block listed under an article is looked in only by that
+        article's events: when the article is done, its blocks go."""
+        for key in self.article_blocks:
+            self.blocks.pop(key, None)
+        self.article, self.article_blocks = article, []
+
+    def join(self, event: Event) -> int:
+        """The number of the group ``event`` joins, made when it joins none."""
+        first = event.actors[0] if event.actors else None
+        check_roots = event.type != "statement"
+        homes, lookups = _keys(event, self.root, self.made)
+        if len(event.claims) == 1:
+            self.article_blocks.extend(key for key in homes if self.article in key)
+        low, high = _reach(event)
+        found = [self.blocks[key].candidates(low, high) for key in lookups if key in self.blocks]
+        if len(found) > 1:
+            candidates: Iterable[_Group] = sorted(set().union(*found), key=_number)
+        else:
+            candidates = found[0] if found else ()
+        mine = self.root(first) if first is not None else None
+        for group in candidates:
+            if group.low <= high and low <= group.high \
+                    and (not check_roots or mine is None or group.root is None
+                         or mine == group.root) \
+                    and merging._same(group.rep, event):
+                if merging._time_rank(event) > group.rank:   # max() keeps the first of equals
+                    self._retake(group, event, mine, homes)
+                return group.number
+        group = _Group(self.made, event, mine)
+        self.made += 1
+        self._place(group, homes)
+        return group.number
+
+    def _retake(self, group: _Group, event: Event, root: str | None, homes: list[tuple]) -> None:
+        """``event`` is the group's best-dated report now: list the group anew (the
+        old listings stay, and are checked again)."""
+        before = (group.low, group.high, _keys(group.rep, self.root, group.number)[0])
+        group.take(event)
+        group.root = root
+        if (group.low, group.high, homes) != before:
+            self._place(group, homes)
+
+    def _place(self, group: _Group, homes: list[tuple]) -> None:
+        for key in homes:
+            self.blocks.setdefault(key, _Block()).register(group)
+
+
+def _assign_groups(connection: sqlite3.Connection) -> None:
+    """Pass 1: which group each per-article event joins, into ``temp.merge_groups``."""
+    grouper = _Grouper()
+    reader = _LightReader()
+    pending: list[tuple[int, int, int]] = []
+    # Only what comparing reads, extracted by SQLite (in C), not whole events in Python.
+    cursor = connection.execute(
+        "SELECT rowid, json_extract(json, '$.type'), json_extract(json, '$.status'), "
+        "json_extract(json, '$.actors'), json_extract(json, '$.places'), "
+        "json_extract(json, '$.topic'), json_extract(json, '$.when_basis'), "
+        "json_extract(json, '$.confidence'), json_extract(json, '$.when.kind'), "
+        "json_extract(json, '$.when.start'), json_extract(json, '$.when.end'), "
+        "json_extract(json, '$.when.granularity'), json_extract(json, '$.when.mod'), "
+        "(SELECT json_extract(value, '$.value') FROM json_each(e.json, '$.quantities') "
+        "WHERE json_extract(value, '$.value') LIMIT 1), "
+        "(SELECT json_group_array(json_array(json_extract(value, '$.article_id'), "
+        "json_extract(value, '$.published'))) FROM json_each(e.json, '$.claims')) "
+        f"FROM article_events AS e ORDER BY {_merge_order_sql()}")
+    # The cursor reads article_events while pass 1 writes temporary tables only.
+    for order, (row, *columns) in enumerate(cursor):
+        event = reader.event(*columns)
+        first_claim = event.claims[0] if event.claims else None
+        article = first_claim.article_id if first_claim else None
+        if article != grouper.article:
+            grouper.next_article(article)
+        pending.append((row, grouper.join(event), order))
+        if len(pending) >= _MERGE_BATCH:
+            connection.executemany("INSERT INTO temp.merge_groups VALUES (?, ?, ?)", pending)
+            pending = []
+    connection.executemany("INSERT INTO temp.merge_groups VALUES (?, ?, ?)", pending)
+
+
+def _write_groups(connection: sqlite3.Connection) -> None:
+    """Pass 2: each group's events, in merge order, combined and written to
+    ``temp.merged``."""
+    cursor = connection.execute(
+        "SELECT m.grp, a.json FROM temp.merge_groups m "
+        "JOIN article_events a ON a.rowid = m.row ORDER BY m.grp, m.ord")
+    rows: list[tuple[Any, ...]] = []
+    members: list[str] = []
+    current = None
+
+    def flush() -> None:
+        if len(members) == 1:   # most groups: no objects to rebuild
+            data = json.loads(members[0])
+            merged = merging.combine_single(data)
+            # The pipeline's own events are already in merged form: their text stands.
+            text = members[0] if merged == data else json.dumps(merged, ensure_ascii=False)
+            when = merged["when"]
+            rows.append((current, when["start"] or when["end"], *_row_from_dict(merged, text)))
+            return
+        event = merging._combine([Event.from_dict(json.loads(text)) for text in members])
+        when = event.when.start or event.when.end
+        rows.append((current, when.isoformat() if when else None,
+                     *merged_row(0, event)[1:]))
+
+    for grp, text in cursor:
+        if grp != current and members:
+            flush()
+            members = []
+            if len(rows) >= _MERGE_BATCH:
+                _insert_merged(connection, rows)
+                rows = []
+        current = grp
+        members.append(text)
+    if members:
+        flush()
+    _insert_merged(connection, rows)
+
+
+def _row_from_dict(data: dict[str, Any], text: str) -> tuple[Any, ...]:
+    """``merged_row(...)[1:]`` from an event's JSON form (``data``, and ``text``: it
+    dumped)."""
+    words = [data["label"], *data["actors"], *data["places"]]
+    for claim in data["claims"]:
+        words += [claim["sentence"], claim["attribution"] or "", claim["source"] or ""]
+    when = data["when"]
+    return (data["id"], data["type"], when["start"], when["end"], data["status"], data["label"],
+            "\n".join(words).casefold(), text)
+
+
+def _insert_merged(connection: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    connection.executemany(f"INSERT INTO temp.merged VALUES "
+                           f"({', '.join('?' * (len(EVENT_COLUMNS) + 1))})", rows)
+
+
+
+def merged_row(position: int, event: Event) -> tuple[Any, ...]:
+    """A merged event as an ``events`` row (EVENT_COLUMNS): the columns readers filter
+    on, the text ``read_events(text=...)`` searches, and the event's JSON."""
+    when = event.when
+    words = [event.label, *event.actors, *event.places]
+    for claim in event.claims:
+        words += [claim.sentence, claim.attribution or "", claim.source or ""]
+    return (position, event.id, event.type,
+            when.start.isoformat() if when.start else None,
+            when.end.isoformat() if when.end else None,
+            event.status, event.label, "\n".join(words).casefold(),
+            json.dumps(event.to_dict(), ensure_ascii=False))
+
+
