@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import json
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
@@ -50,15 +51,17 @@ class _Group:
     """A group made so far: its number, its best-dated report (light) and what of it
     comparing reads first."""
 
-    __slots__ = ("number", "rep", "rank", "low", "high", "root")
+    __slots__ = ("number", "rep", "row", "rank", "low", "high", "root", "spilled")
 
-    def __init__(self, number: int, event: Event, root: str | None) -> None:
+    def __init__(self, number: int, event: Event, row: int, root: str | None,
+                 spilled: bool = False) -> None:
         self.number = number
         self.root = root
-        self.take(event)
+        self.spilled = spilled
+        self.take(event, row)
 
-    def take(self, event: Event) -> None:
-        self.rep = event
+    def take(self, event: Event, row: int) -> None:
+        self.rep, self.row = event, row     # row: the report's rowid in article_events
         self.rank = merging._time_rank(event)
         self.low, self.high = _reach(event)
 
@@ -193,6 +196,20 @@ class _Block:
             for bucket in range(low // _BUCKET_DAYS, high // _BUCKET_DAYS + 1):
                 self.buckets.setdefault(bucket, []).append(group)
 
+    def forget(self, numbers: set[int]) -> None:
+        """Drop the groups numbered ``numbers`` (spilled) from every listing."""
+        if self.members.isdisjoint(numbers):
+            return
+        self.members -= numbers
+        self.groups = [g for g in self.groups if g.number not in numbers]
+        self.wide = [g for g in self.wide if g.number not in numbers]
+        for bucket, listed in list(self.buckets.items()):
+            kept = [g for g in listed if g.number not in numbers]
+            if kept:
+                self.buckets[bucket] = kept
+            else:
+                del self.buckets[bucket]
+
     def candidates(self, low: int, high: int) -> Iterable[_Group]:
         """The groups that may reach days in ``low``..``high``, in the order they were
         made (a superset: stale listings are checked again by the caller)."""
@@ -242,12 +259,94 @@ def _keys(event: Event, root: Callable[[str], str], number: int
     return facets, facets
 
 
-class _Grouper:
-    """Pass 1's state: the groups made so far, by block."""
+WARM_GROUPS = 10_000    # groups kept in memory (about 15 MB); beyond, the oldest are spilled
+_RECENT_COLD = 2_000    # spilled groups kept made again
 
-    def __init__(self) -> None:
+
+class _Cold:
+    """The spilled groups, in temporary tables: each group's speaker family and the
+    rowid of its best-dated report, and one row per block it is listed in, with its
+    reach. Only a report of a time before ``below`` looks here."""
+
+    def __init__(self, connection: sqlite3.Connection, reader: _LightReader) -> None:
+        self.connection, self.reader = connection, reader
+        self.below = _FAR_PAST       # every spilled group's reach ends before this day
+        self.recent: OrderedDict[int, _Group] = OrderedDict()
+        for statement in (
+                "DROP TABLE IF EXISTS temp.cold_groups",
+                "CREATE TEMP TABLE cold_groups (grp INTEGER PRIMARY KEY, root TEXT, "
+                "row INTEGER NOT NULL)",
+                "DROP TABLE IF EXISTS temp.cold_listings",
+                "CREATE TEMP TABLE cold_listings (block TEXT NOT NULL, grp INTEGER NOT NULL, "
+                "low INTEGER NOT NULL, high INTEGER NOT NULL)",
+                "CREATE INDEX temp.cold_by_block ON cold_listings (block, high)"):
+            connection.execute(statement)
+
+    def close(self) -> None:
+        self.connection.execute("DROP TABLE temp.cold_groups")
+        self.connection.execute("DROP TABLE temp.cold_listings")
+
+    def spill(self, groups: list[_Group], listings: list[tuple[str, _Group]]) -> None:
+        """Keep ``groups`` here, listed under the blocks given."""
+        self.below = max([self.below] + [group.high + 1 for group in groups])
+        self.connection.executemany("INSERT INTO temp.cold_groups VALUES (?, ?, ?)",
+                                    [(g.number, g.root, g.row) for g in groups])
+        self.connection.executemany("INSERT INTO temp.cold_listings VALUES (?, ?, ?, ?)",
+                                    [(block, g.number, g.low, g.high) for block, g in listings])
+
+    def candidates(self, lookups: list[tuple], low: int, high: int) -> list[_Group]:
+        """The spilled groups listed under ``lookups`` whose reach meets ``low``..``high``,
+        in the order they were made; the last few made again are kept, as reports of one
+        old time tend to come together."""
+        if low >= self.below or not lookups:
+            return []
+        blocks = [_block_text(key) for key in lookups]
+        numbers = sorted({number for (number,) in self.connection.execute(
+            "SELECT grp FROM temp.cold_listings WHERE block IN "
+            f"({', '.join('?' * len(blocks))}) AND high >= ? AND low <= ?",
+            (*blocks, low, high))})
+        return [self._group(number) for number in numbers]
+
+    def _group(self, number: int) -> _Group:
+        group = self.recent.get(number)
+        if group is not None:
+            self.recent.move_to_end(number)
+            return group
+        root, row = self.connection.execute(
+            "SELECT root, row FROM temp.cold_groups WHERE grp = ?", (number,)).fetchone()
+        columns = self.connection.execute(
+            f"SELECT {_LIGHT_COLUMNS} FROM article_events AS e WHERE rowid = ?", (row,)).fetchone()
+        group = self.recent[number] = _Group(number, self.reader.event(*columns), row, root,
+                                             spilled=True)
+        if len(self.recent) > _RECENT_COLD:
+            self.recent.popitem(last=False)
+        return group
+
+    def warm(self, group: _Group) -> None:
+        """``group`` took a new report: it lives in memory again."""
+        group.spilled = False
+        self.recent.pop(group.number, None)
+        self.connection.execute("DELETE FROM temp.cold_groups WHERE grp = ?", (group.number,))
+        self.connection.execute("DELETE FROM temp.cold_listings WHERE grp = ?", (group.number,))
+
+
+def _block_text(key: tuple) -> str:
+    """A block's key as text, the same for equal keys (a set of places, sorted)."""
+    return repr(tuple(sorted(part) if isinstance(part, frozenset) else part for part in key))
+
+
+class _Grouper:
+    """Pass 1's state: the groups made so far, by block; at most ``WARM_GROUPS`` in
+    memory, the rest spilled (``_Cold``). Events come in order of publication, so the
+    groups spilled are those whose time ended longest ago: only reports of old times
+    look for them. Memory therefore does not grow with the corpus."""
+
+    def __init__(self, connection: sqlite3.Connection, reader: _LightReader) -> None:
         self.root = _speaker_roots()
+        self.reader = reader
         self.blocks: dict[tuple, _Block] = {}
+        self.warm: dict[int, _Group] = {}
+        self.cold = _Cold(connection, reader)
         self.made = 0
         self.article: str | None = None
         self.article_blocks: list[tuple] = []
@@ -259,9 +358,29 @@ class _Grouper:
         for key in self.article_blocks:
             self.blocks.pop(key, None)
         self.article, self.article_blocks = article, []
+        if len(self.warm) > WARM_GROUPS:
+            self._spill(len(self.warm) - WARM_GROUPS * 3 // 4)
 
-    def join(self, event: Event) -> int:
-        """The number of the group ``event`` joins, made when it joins none."""
+    def _spill(self, how_many: int) -> None:
+        """Spill the ``how_many`` groups whose reach ends first, listed under their
+        blocks but their articles' own (no later article looks there)."""
+        old = sorted(self.warm.values(), key=lambda g: (g.high, g.number))[:how_many]
+        numbers = {group.number for group in old}
+        for number in numbers:
+            del self.warm[number]
+        for key in list(self.blocks):
+            block = self.blocks[key]
+            block.forget(numbers)
+            if not block.groups:
+                del self.blocks[key]
+        listings = [(_block_text(key), group) for group in old
+                    for key in _keys(group.rep, self.root, group.number)[0]
+                    if not any(claim.article_id in key for claim in group.rep.claims)]
+        self.cold.spill(old, listings)
+        self.reader.shared.clear()      # what the spilled groups held alike goes with them
+
+    def join(self, event: Event, row: int) -> int:
+        """The number of the group ``event`` (rowid ``row``) joins, made when it joins none."""
         first = event.actors[0] if event.actors else None
         check_roots = event.type != "statement"
         homes, lookups = _keys(event, self.root, self.made)
@@ -269,6 +388,9 @@ class _Grouper:
             self.article_blocks.extend(key for key in homes if self.article in key)
         low, high = _reach(event)
         found = [self.blocks[key].candidates(low, high) for key in lookups if key in self.blocks]
+        cold = self.cold.candidates(lookups, low, high)
+        if cold:
+            found.append(cold)
         if len(found) > 1:
             candidates: Iterable[_Group] = sorted(set().union(*found), key=_number)
         else:
@@ -280,45 +402,54 @@ class _Grouper:
                          or mine == group.root) \
                     and merging._same(group.rep, event):
                 if merging._time_rank(event) > group.rank:   # max() keeps the first of equals
-                    self._retake(group, event, mine, homes)
+                    self._retake(group, event, row, mine, homes)
                 return group.number
-        group = _Group(self.made, event, mine)
+        group = _Group(self.made, event, row, mine)
         self.made += 1
         self._place(group, homes)
         return group.number
 
-    def _retake(self, group: _Group, event: Event, root: str | None, homes: list[tuple]) -> None:
+    def _retake(self, group: _Group, event: Event, row: int, root: str | None,
+                homes: list[tuple]) -> None:
         """``event`` is the group's best-dated report now: list the group anew (the
         old listings stay, and are checked again)."""
         before = (group.low, group.high, _keys(group.rep, self.root, group.number)[0])
-        group.take(event)
+        group.take(event, row)
         group.root = root
-        if (group.low, group.high, homes) != before:
+        if group.spilled:
+            self.cold.warm(group)
+            self._place(group, homes)
+        elif (group.low, group.high, homes) != before:
             self._place(group, homes)
 
     def _place(self, group: _Group, homes: list[tuple]) -> None:
+        if any(self.article not in key for key in homes):
+            self.warm[group.number] = group     # else only its article finds it: it goes
         for key in homes:
             self.blocks.setdefault(key, _Block()).register(group)
 
 
+# Only what comparing reads, extracted by SQLite (in C), not whole events in Python.
+_LIGHT_COLUMNS = (
+    "json_extract(json, '$.type'), json_extract(json, '$.status'), "
+    "json_extract(json, '$.actors'), json_extract(json, '$.places'), "
+    "json_extract(json, '$.topic'), json_extract(json, '$.when_basis'), "
+    "json_extract(json, '$.confidence'), json_extract(json, '$.when.kind'), "
+    "json_extract(json, '$.when.start'), json_extract(json, '$.when.end'), "
+    "json_extract(json, '$.when.granularity'), json_extract(json, '$.when.mod'), "
+    "(SELECT json_extract(value, '$.value') FROM json_each(e.json, '$.quantities') "
+    "WHERE json_extract(value, '$.value') LIMIT 1), "
+    "(SELECT json_group_array(json_array(json_extract(value, '$.article_id'), "
+    "json_extract(value, '$.published'))) FROM json_each(e.json, '$.claims'))")
+
+
 def _assign_groups(connection: sqlite3.Connection) -> None:
     """Pass 1: which group each per-article event joins, into ``temp.merge_groups``."""
-    grouper = _Grouper()
     reader = _LightReader()
+    grouper = _Grouper(connection, reader)
     pending: list[tuple[int, int, int]] = []
-    # Only what comparing reads, extracted by SQLite (in C), not whole events in Python.
-    cursor = connection.execute(
-        "SELECT rowid, json_extract(json, '$.type'), json_extract(json, '$.status'), "
-        "json_extract(json, '$.actors'), json_extract(json, '$.places'), "
-        "json_extract(json, '$.topic'), json_extract(json, '$.when_basis'), "
-        "json_extract(json, '$.confidence'), json_extract(json, '$.when.kind'), "
-        "json_extract(json, '$.when.start'), json_extract(json, '$.when.end'), "
-        "json_extract(json, '$.when.granularity'), json_extract(json, '$.when.mod'), "
-        "(SELECT json_extract(value, '$.value') FROM json_each(e.json, '$.quantities') "
-        "WHERE json_extract(value, '$.value') LIMIT 1), "
-        "(SELECT json_group_array(json_array(json_extract(value, '$.article_id'), "
-        "json_extract(value, '$.published'))) FROM json_each(e.json, '$.claims')) "
-        f"FROM article_events AS e ORDER BY {_merge_order_sql()}")
+    cursor = connection.execute(f"SELECT rowid, {_LIGHT_COLUMNS} FROM article_events AS e "
+                                f"ORDER BY {_merge_order_sql()}")
     # The cursor reads article_events while pass 1 writes temporary tables only.
     for order, (row, *columns) in enumerate(cursor):
         event = reader.event(*columns)
@@ -326,11 +457,12 @@ def _assign_groups(connection: sqlite3.Connection) -> None:
         article = first_claim.article_id if first_claim else None
         if article != grouper.article:
             grouper.next_article(article)
-        pending.append((row, grouper.join(event), order))
+        pending.append((row, grouper.join(event, row), order))
         if len(pending) >= _MERGE_BATCH:
             connection.executemany("INSERT INTO temp.merge_groups VALUES (?, ?, ?)", pending)
             pending = []
     connection.executemany("INSERT INTO temp.merge_groups VALUES (?, ?, ?)", pending)
+    grouper.cold.close()
 
 
 def _write_groups(connection: sqlite3.Connection) -> None:

@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from extract import pipeline
+import pytest
+
+from extract import pipeline, stream_merge
 from extract.bench import synth
 from extract.load import LoadError, load_paths
 from extract.store import (Batch, check_store, content_hash, count, event_rows, new_run,
@@ -47,9 +49,20 @@ def test_articles_load_are_about_2_kb_and_vary(tmp_path):
         assert written in texts
 
 
-def test_the_stores_merge_is_what_merge_events_makes(tmp_path):
-    """Publishing merges in streaming passes with indexes; ``check_store`` compares the
-    result with ``merge_events`` over every per-article event."""
+@pytest.mark.parametrize("warm_groups", [stream_merge.WARM_GROUPS, 40])
+def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm_groups):
+    """Publishing merges in streaming passes with indexes, spilling the groups of the
+    oldest times beyond ``WARM_GROUPS``; ``check_store`` compares the result with
+    ``merge_events`` over every per-article event. With 40 groups in memory, most that
+    outlive their article are spilled, and some reports join a spilled group (which
+    comes back to memory)."""
+    monkeypatch.setattr(stream_merge, "WARM_GROUPS", warm_groups)
+    spilled, woken = [], []
+    spill, warm = stream_merge._Cold.spill, stream_merge._Cold.warm
+    monkeypatch.setattr(stream_merge._Cold, "spill", lambda self, groups, listings: (
+        spilled.extend(groups), spill(self, groups, listings)))
+    monkeypatch.setattr(stream_merge._Cold, "warm", lambda self, group: (
+        woken.append(group), warm(self, group)))
     folder = tmp_path / "corpus"
     synth.write_corpus(folder, 150, seed=7)
     articles = list(load_paths([folder]))
@@ -60,6 +73,10 @@ def test_the_stores_merge_is_what_merge_events_makes(tmp_path):
             for a in articles]))
         publish(store, run)
         assert count(store, "events") < count(store, "article_events")   # some merged
+        if warm_groups == 40:
+            assert len(spilled) > count(store, "events") // 3 and woken
+        else:
+            assert spilled == []
         assert check_store(store) == []
 
 
