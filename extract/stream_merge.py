@@ -35,6 +35,7 @@ from extract.timex.span import TimeSpan
 EVENT_COLUMNS = ("position", "id", "type", "start", '"end"', "status", "label", "search", "json")
 
 _MERGE_BATCH = 2000
+_MERGE_BUFFER = 1_000_000   # characters of merged JSON written at once
 _FAR_PAST, _FAR_FUTURE = -1, 10**7        # date ordinals beyond any real span
 
 
@@ -259,14 +260,14 @@ def _keys(event: Event, root: Callable[[str], str], number: int
     return facets, facets
 
 
-WARM_GROUPS = 10_000    # groups kept in memory (about 15 MB); beyond, the oldest are spilled
+WARM_GROUPS = 20_000    # groups kept in memory (about 20 MB); beyond, the oldest are spilled
 _RECENT_COLD = 2_000    # spilled groups kept made again
 
 
 class _Cold:
-    """The spilled groups, in temporary tables: each group's speaker family and the
-    rowid of its best-dated report, and one row per block it is listed in, with its
-    reach. Only a report of a time before ``below`` looks here."""
+    """The spilled groups, in temporary tables: each group's speaker family, its
+    best-dated report (rowid, and the light columns), and one row per block it is
+    listed in, with its reach. Only a report of a time before ``below`` looks here."""
 
     def __init__(self, connection: sqlite3.Connection, reader: _LightReader) -> None:
         self.connection, self.reader = connection, reader
@@ -275,10 +276,10 @@ class _Cold:
         for statement in (
                 "DROP TABLE IF EXISTS temp.cold_groups",
                 "CREATE TEMP TABLE cold_groups (grp INTEGER PRIMARY KEY, root TEXT, "
-                "row INTEGER NOT NULL)",
+                "row INTEGER NOT NULL, light TEXT NOT NULL)",
                 "DROP TABLE IF EXISTS temp.cold_listings",
                 "CREATE TEMP TABLE cold_listings (block TEXT NOT NULL, grp INTEGER NOT NULL, "
-                "low INTEGER NOT NULL, high INTEGER NOT NULL)",
+                "low INTEGER NOT NULL, high INTEGER NOT NULL, root TEXT)",
                 "CREATE INDEX temp.cold_by_block ON cold_listings (block, high)"):
             connection.execute(statement)
 
@@ -289,38 +290,44 @@ class _Cold:
     def spill(self, groups: list[_Group], listings: list[tuple[str, _Group]]) -> None:
         """Keep ``groups`` here, listed under the blocks given."""
         self.below = max([self.below] + [group.high + 1 for group in groups])
-        self.connection.executemany("INSERT INTO temp.cold_groups VALUES (?, ?, ?)",
-                                    [(g.number, g.root, g.row) for g in groups])
-        self.connection.executemany("INSERT INTO temp.cold_listings VALUES (?, ?, ?, ?)",
-                                    [(block, g.number, g.low, g.high) for block, g in listings])
+        self.connection.executemany(
+            "INSERT INTO temp.cold_groups VALUES (?, ?, ?, ?)",
+            [(g.number, g.root, g.row, json.dumps(_light_columns(g.rep))) for g in groups])
+        self.connection.executemany(
+            "INSERT INTO temp.cold_listings VALUES (?, ?, ?, ?, ?)",
+            [(block, g.number, g.low, g.high, g.root) for block, g in listings])
 
-    def candidates(self, lookups: list[tuple], low: int, high: int) -> list[_Group]:
-        """The spilled groups listed under ``lookups`` whose reach meets ``low``..``high``,
-        in the order they were made; the last few made again are kept, as reports of one
-        old time tend to come together."""
+    def candidates(self, lookups: list[tuple], low: int, high: int, root: str | None
+                   ) -> list[_Group]:
+        """The spilled groups listed under ``lookups`` whose reach meets ``low``..``high``
+        and, given ``root``, whose speaker family is it or none, in the order they were
+        made; the last few made again are kept, as reports of one old time tend to come
+        together."""
         if low >= self.below or not lookups:
             return []
         blocks = [_block_text(key) for key in lookups]
-        numbers = sorted({number for (number,) in self.connection.execute(
-            "SELECT grp FROM temp.cold_listings WHERE block IN "
-            f"({', '.join('?' * len(blocks))}) AND high >= ? AND low <= ?",
-            (*blocks, low, high))})
-        return [self._group(number) for number in numbers]
-
-    def _group(self, number: int) -> _Group:
-        group = self.recent.get(number)
-        if group is not None:
+        sql = ("SELECT DISTINCT grp FROM temp.cold_listings WHERE block IN "
+               f"({', '.join('?' * len(blocks))}) AND high >= ? AND low <= ?")
+        parameters: list[Any] = [*blocks, low, high]
+        if root is not None:
+            sql += " AND (root IS NULL OR root = ?)"
+            parameters.append(root)
+        numbers = sorted(number for (number,) in self.connection.execute(sql, parameters))
+        missing = [number for number in numbers if number not in self.recent]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            for number, group_root, row, light in self.connection.execute(
+                    "SELECT grp, root, row, light FROM temp.cold_groups WHERE grp IN "
+                    f"({', '.join('?' * len(chunk))})", chunk):
+                self.recent[number] = _Group(number, self.reader.event(*json.loads(light)), row,
+                                             group_root, spilled=True)
+        found = []
+        for number in numbers:
             self.recent.move_to_end(number)
-            return group
-        root, row = self.connection.execute(
-            "SELECT root, row FROM temp.cold_groups WHERE grp = ?", (number,)).fetchone()
-        columns = self.connection.execute(
-            f"SELECT {_LIGHT_COLUMNS} FROM article_events AS e WHERE rowid = ?", (row,)).fetchone()
-        group = self.recent[number] = _Group(number, self.reader.event(*columns), row, root,
-                                             spilled=True)
-        if len(self.recent) > _RECENT_COLD:
+            found.append(self.recent[number])
+        while len(self.recent) > max(_RECENT_COLD, len(numbers)):
             self.recent.popitem(last=False)
-        return group
+        return found
 
     def warm(self, group: _Group) -> None:
         """``group`` took a new report: it lives in memory again."""
@@ -328,6 +335,17 @@ class _Cold:
         self.recent.pop(group.number, None)
         self.connection.execute("DELETE FROM temp.cold_groups WHERE grp = ?", (group.number,))
         self.connection.execute("DELETE FROM temp.cold_listings WHERE grp = ?", (group.number,))
+
+
+def _light_columns(event: Event) -> tuple[Any, ...]:
+    """A light event as the columns ``_LightReader.event`` reads."""
+    when = event.when
+    return (event.type, event.status, json.dumps(event.actors), json.dumps(event.places),
+            event.topic, event.when_basis, event.confidence, when.kind,
+            when.start.isoformat() if when.start else None,
+            when.end.isoformat() if when.end else None, when.granularity, when.mod,
+            event.quantities[0].value if event.quantities else None,
+            json.dumps([[claim.article_id, claim.published] for claim in event.claims]))
 
 
 def _block_text(key: tuple) -> str:
@@ -388,14 +406,14 @@ class _Grouper:
             self.article_blocks.extend(key for key in homes if self.article in key)
         low, high = _reach(event)
         found = [self.blocks[key].candidates(low, high) for key in lookups if key in self.blocks]
-        cold = self.cold.candidates(lookups, low, high)
+        mine = self.root(first) if first is not None else None
+        cold = self.cold.candidates(lookups, low, high, mine if check_roots else None)
         if cold:
             found.append(cold)
         if len(found) > 1:
             candidates: Iterable[_Group] = sorted(set().union(*found), key=_number)
         else:
             candidates = found[0] if found else ()
-        mine = self.root(first) if first is not None else None
         for group in candidates:
             if group.low <= high and low <= group.high \
                     and (not check_roots or mine is None or group.root is None
@@ -489,13 +507,15 @@ def _write_groups(connection: sqlite3.Connection) -> None:
         rows.append((current, when.isoformat() if when else None,
                      *merged_row(0, event)[1:]))
 
+    buffered = 0      # characters of JSON in ``rows``: merged events grow with the corpus
     for grp, text in cursor:
         if grp != current and members:
             flush()
+            buffered += len(rows[-1][-1])
             members = []
-            if len(rows) >= _MERGE_BATCH:
+            if len(rows) >= _MERGE_BATCH or buffered >= _MERGE_BUFFER:
                 _insert_merged(connection, rows)
-                rows = []
+                rows, buffered = [], 0
         current = grp
         members.append(text)
     if members:

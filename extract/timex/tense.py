@@ -42,6 +42,10 @@ class TenseCues:
         for phrases, kind in ((self.future_multi, FUTURE), (self.past_multi, PAST)):
             for phrase in phrases:
                 self.multi_by_first.setdefault(phrase[0], []).append((phrase, kind))
+        # Future phrases by their last word: does one end right before a given word?
+        self.future_by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.future_multi:
+            self.future_by_last.setdefault(phrase[-1], []).append(phrase)
 
     @lru_cache(maxsize=4096)
     def classify(self, word: str) -> int:
@@ -133,8 +137,9 @@ def _future_governs(cues: TenseCues, words: list[str], index: int) -> bool:
     window = words[max(0, index - 3):index]
     if any(cues.classify(w) == FUTURE for w in window):
         return True
-    return any(tuple(words[index - len(phrase):index]) == phrase
-               for phrase in cues.future_multi if len(phrase) <= index)
+    return index > 0 and any(
+        tuple(words[index - len(phrase):index]) == phrase
+        for phrase in cues.future_by_last.get(words[index - 1], ()) if len(phrase) <= index)
 
 
 def direction(tense: int) -> int:
