@@ -154,29 +154,30 @@ def _extract_in_worker(articles: list[Article]) -> list[Outcome]:
 
 
 def extract_stream(tasks: Iterable[tuple[Article, str]], extractor: Extractor,
-                   jobs: int) -> Iterator[tuple[Article, str, Outcome]]:
-    """Each task's article extracted, in task order: in this process for ``jobs`` 1,
-    else in ``jobs`` processes with at most ``jobs * WINDOW_PER_JOB`` articles in flight,
-    so memory does not grow with the corpus."""
-    if jobs <= 1:
+                   pool: ProcessPoolExecutor | None, jobs: int = 1
+                   ) -> Iterator[tuple[Article, str, Outcome]]:
+    """Each task's article extracted, in task order: in this process without a ``pool``,
+    else by its ``jobs`` processes (started with ``_init_worker(extractor)``) with at
+    most ``jobs * WINDOW_PER_JOB`` chunks in flight, so memory does not grow with the
+    corpus."""
+    if pool is None:
         for article, digest in tasks:
             yield article, digest, extract_one(extractor, article)
         return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(extractor,)) as pool:
-        # Articles go to the workers CHUNK at a time: one hand-over per chunk, not per article.
-        window: deque[tuple[list[tuple[Article, str]], Future[list[Outcome]]]] = deque()
-        chunk: list[tuple[Article, str]] = []
-        for task in tasks:
-            chunk.append(task)
-            if len(chunk) >= CHUNK:
-                window.append((chunk, pool.submit(_extract_in_worker, [a for a, _ in chunk])))
-                chunk = []
-                if len(window) >= jobs * WINDOW_PER_JOB:
-                    yield from _settle(*window.popleft())
-        if chunk:
+    # Articles go to the workers CHUNK at a time: one hand-over per chunk, not per article.
+    window: deque[tuple[list[tuple[Article, str]], Future[list[Outcome]]]] = deque()
+    chunk: list[tuple[Article, str]] = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) >= CHUNK:
             window.append((chunk, pool.submit(_extract_in_worker, [a for a, _ in chunk])))
-        while window:
-            yield from _settle(*window.popleft())
+            chunk = []
+            if len(window) >= jobs * WINDOW_PER_JOB:
+                yield from _settle(*window.popleft())
+    if chunk:
+        window.append((chunk, pool.submit(_extract_in_worker, [a for a, _ in chunk])))
+    while window:
+        yield from _settle(*window.popleft())
 
 
 def _settle(chunk: list[tuple[Article, str]], future: Future[list[Outcome]]
@@ -264,11 +265,14 @@ def run(paths: Iterable[StrPath], db: StrPath = DEFAULT_PATH, json_out: StrPath 
         stack.enter_context(writing(store))
         bar = stack.enter_context(tqdm(total=total, unit=" articles", file=sys.stderr,
                                        disable=not show, mininterval=0.5, dynamic_ncols=True))
+        # The worker processes extract, then share the merging when publishing.
+        pool = stack.enter_context(ProcessPoolExecutor(
+            jobs, initializer=_init_worker, initargs=(extractor,))) if jobs > 1 else None
         run_id = new_run()
         stager = _Stager(store, run_id)
         tasks = _to_extract(store, load_paths(paths, published), version, report, stager,
                             bar.update)
-        for article, digest, outcome in extract_stream(tasks, extractor, jobs):
+        for article, digest, outcome in extract_stream(tasks, extractor, pool, jobs):
             if outcome.error is None:
                 report.extracted += 1
                 stager.batch.extracted.append((article, digest, outcome.rows))
@@ -279,7 +283,8 @@ def run(paths: Iterable[StrPath], db: StrPath = DEFAULT_PATH, json_out: StrPath 
             stager.added()
         stager.flush()
         report.prune_skipped = prune and bool(report.failures)
-        report.pruned = publish(store, run_id, prune=prune and not report.failures)
+        report.pruned = publish(store, run_id, prune=prune and not report.failures,
+                                executor=pool)
         report.articles, report.events = count(store, "articles"), count(store, "events")
         if json_out is not None:
             export_json(store, json_out)

@@ -26,6 +26,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -313,10 +314,12 @@ def stage(store: Store, run: str, batch: Batch, extracted_at: str | None = None)
                                [(run, i) for i in batch.resumed])
 
 
-def publish(store: Store, run: str, prune: bool = False) -> int:
+def publish(store: Store, run: str, prune: bool = False,
+            executor: Executor | None = None) -> int:
     """Make a run's staged work live and recompute the merged events, all in one
-    transaction. ``prune`` also drops the stored articles this run did not see. Returns
-    how many articles were pruned."""
+    transaction. ``prune`` also drops the stored articles this run did not see;
+    ``executor``'s processes, if given, share the merging. Returns how many articles
+    were pruned."""
     with _transaction(store.connection) as connection:
         chosen = "SELECT id FROM staged_articles WHERE run = ? AND extracted = 1"
         connection.execute(f"DELETE FROM articles WHERE id IN ({chosen})", (run,))
@@ -334,14 +337,14 @@ def publish(store: Store, run: str, prune: bool = False) -> int:
                                         "(SELECT id FROM staged_articles WHERE run = ?)",
                                         (run,)).rowcount
         connection.execute("DELETE FROM staged_articles")
-        _remerge(connection)
+        _remerge(connection, executor)
     return pruned
 
 
 _MERGE_EVENTS = merging.merge_events      # the genuine merge (tests may stand one in)
 
 
-def _remerge(connection: sqlite3.Connection) -> None:
+def _remerge(connection: sqlite3.Connection, executor: Executor | None) -> None:
     connection.execute("DELETE FROM events")
     if merging.merge_events is not _MERGE_EVENTS:
         # A stand-in merge (tests): it sees every event at once, as merge_events is called.
@@ -351,7 +354,7 @@ def _remerge(connection: sqlite3.Connection) -> None:
             f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
             (merged_row(position, event) for position, event in enumerate(merged)))
         return
-    stream_merge(connection)
+    stream_merge(connection, executor)
 
 
 def _article_events(connection: sqlite3.Connection) -> Iterator[Event]:

@@ -22,8 +22,9 @@ from __future__ import annotations
 import bisect
 import json
 import sqlite3
-from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
 from datetime import date
 from typing import Any
 
@@ -35,7 +36,8 @@ from extract.timex.span import TimeSpan
 EVENT_COLUMNS = ("position", "id", "type", "start", '"end"', "status", "label", "search", "json")
 
 _MERGE_BATCH = 2000
-_MERGE_BUFFER = 1_000_000   # characters of merged JSON written at once
+_MERGE_BUFFER = 1_000_000   # characters of JSON combined and written at once
+_MERGE_WINDOW = 4           # batches being combined by other processes at once
 _FAR_PAST, _FAR_FUTURE = -1, 10**7        # date ordinals beyond any real span
 
 
@@ -148,8 +150,9 @@ def _speaker_roots() -> Callable[[str], str]:
     return root
 
 
-def stream_merge(connection: sqlite3.Connection) -> None:
-    """Fill ``events`` (empty) with what ``merge_events`` makes of ``article_events``."""
+def stream_merge(connection: sqlite3.Connection, executor: Executor | None = None) -> None:
+    """Fill ``events`` (empty) with what ``merge_events`` makes of ``article_events``;
+    ``executor``'s processes, if given, combine the groups."""
     connection.execute("DROP TABLE IF EXISTS temp.merge_groups")
     connection.execute("CREATE TEMP TABLE merge_groups (row INTEGER PRIMARY KEY, "
                        "grp INTEGER NOT NULL, ord INTEGER NOT NULL)")
@@ -158,12 +161,19 @@ def stream_merge(connection: sqlite3.Connection) -> None:
     connection.execute("DROP TABLE IF EXISTS temp.merged")
     connection.execute("CREATE TEMP TABLE merged (grp INTEGER PRIMARY KEY, sort_when TEXT, "
                        f"{', '.join(c + ' ' for c in EVENT_COLUMNS[1:])})")
-    _write_groups(connection)
+    _write_groups(connection, executor)
     columns = ", ".join(EVENT_COLUMNS)
+    # The indexes are made again once, after the rows (faster than row by row).
+    indexes = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                 "AND tbl_name = 'events' AND sql IS NOT NULL").fetchall()
+    for name, _sql in indexes:
+        connection.execute(f'DROP INDEX "{name}"')
     connection.execute(
         f"INSERT INTO events ({columns}) SELECT row_number() OVER "
         "(ORDER BY sort_when, type, id, grp) - 1, "
         f"{', '.join(EVENT_COLUMNS[1:])} FROM temp.merged")
+    for _name, sql in indexes:
+        connection.execute(sql)
     connection.execute("DROP TABLE temp.merged")
     connection.execute("DROP TABLE temp.merge_groups")
 
@@ -483,44 +493,73 @@ def _assign_groups(connection: sqlite3.Connection) -> None:
     grouper.cold.close()
 
 
-def _write_groups(connection: sqlite3.Connection) -> None:
+def _write_groups(connection: sqlite3.Connection, executor: Executor | None = None) -> None:
     """Pass 2: each group's events, in merge order, combined and written to
-    ``temp.merged``."""
+    ``temp.merged``; combined by ``executor``'s processes when one is given (batches in
+    order, a few at a time, so memory stays bounded)."""
     cursor = connection.execute(
         "SELECT m.grp, a.json FROM temp.merge_groups m "
         "JOIN article_events a ON a.rowid = m.row ORDER BY m.grp, m.ord")
-    rows: list[tuple[Any, ...]] = []
-    members: list[str] = []
-    current = None
+    batches = _batches(_groups(cursor))
+    if executor is None:
+        for batch in batches:
+            _insert_merged(connection, merged_rows(batch))
+        return
+    window: deque[Future[list[tuple[Any, ...]]]] = deque()
+    for batch in batches:
+        window.append(executor.submit(merged_rows, batch))
+        if len(window) >= _MERGE_WINDOW:
+            _insert_merged(connection, window.popleft().result())
+    while window:
+        _insert_merged(connection, window.popleft().result())
 
-    def flush() -> None:
-        if len(members) == 1:   # most groups: no objects to rebuild
-            data = json.loads(members[0])
-            merged = merging.combine_single(data)
-            # The pipeline's own events are already in merged form: their text stands.
-            text = members[0] if merged == data else json.dumps(merged, ensure_ascii=False)
-            when = merged["when"]
-            rows.append((current, when["start"] or when["end"], *_row_from_dict(merged, text)))
-            return
-        event = merging._combine([Event.from_dict(json.loads(text)) for text in members])
-        when = event.when.start or event.when.end
-        rows.append((current, when.isoformat() if when else None,
-                     *merged_row(0, event)[1:]))
 
-    buffered = 0      # characters of JSON in ``rows``: merged events grow with the corpus
-    for grp, text in cursor:
+def _groups(rows: Iterable[tuple[int, str]]) -> Iterator[tuple[int, list[str]]]:
+    """(group, its reports' JSON) from rows sorted by group."""
+    current, members = None, []
+    for grp, text in rows:
         if grp != current and members:
-            flush()
-            buffered += len(rows[-1][-1])
+            yield current, members
             members = []
-            if len(rows) >= _MERGE_BATCH or buffered >= _MERGE_BUFFER:
-                _insert_merged(connection, rows)
-                rows, buffered = [], 0
         current = grp
         members.append(text)
     if members:
-        flush()
-    _insert_merged(connection, rows)
+        yield current, members
+
+
+def _batches(groups: Iterable[tuple[int, list[str]]]
+             ) -> Iterator[list[tuple[int, list[str]]]]:
+    """Groups in batches of at most ``_MERGE_BATCH`` groups or about ``_MERGE_BUFFER``
+    characters of JSON: merged events grow with the corpus, batches do not."""
+    batch: list[tuple[int, list[str]]] = []
+    size = 0
+    for group in groups:
+        batch.append(group)
+        size += sum(len(text) for text in group[1])
+        if len(batch) >= _MERGE_BATCH or size >= _MERGE_BUFFER:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def merged_rows(groups: list[tuple[int, list[str]]]) -> list[tuple[Any, ...]]:
+    """``temp.merged`` rows of groups given as (number, their reports' JSON in merge
+    order): pure, so worker processes can do it."""
+    return [_merged_group_row(grp, members) for grp, members in groups]
+
+
+def _merged_group_row(grp: int, members: list[str]) -> tuple[Any, ...]:
+    if len(members) == 1:   # most groups: no objects to rebuild
+        data = json.loads(members[0])
+        merged = merging.combine_single(data)
+        # The pipeline's own events are already in merged form: their text stands.
+        text = members[0] if merged == data else json.dumps(merged, ensure_ascii=False)
+        when = merged["when"]
+        return (grp, when["start"] or when["end"], *_row_from_dict(merged, text))
+    event = merging._combine([Event.from_dict(json.loads(text)) for text in members])
+    when = event.when.start or event.when.end
+    return (grp, when.isoformat() if when else None, *merged_row(0, event)[1:])
 
 
 def _row_from_dict(data: dict[str, Any], text: str) -> tuple[Any, ...]:
