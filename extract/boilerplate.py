@@ -17,11 +17,12 @@ PATTERNS_FILE = Path(__file__).with_name("boilerplate_patterns.txt")
 
 
 @cache
-def patterns() -> tuple[re.Pattern[str], ...]:
-    """The general boilerplate patterns, read once from ``PATTERNS_FILE``."""
+def pattern() -> re.Pattern[str]:
+    """The general boilerplate patterns, read once from ``PATTERNS_FILE``, in one
+    pattern: one match a line, not one a pattern."""
     lines = PATTERNS_FILE.read_text(encoding="utf-8").splitlines()
-    return tuple(re.compile(line, re.IGNORECASE) for line in lines
-                 if line.strip() and not line.startswith("#"))
+    return re.compile("|".join(f"(?:{line})" for line in lines
+                               if line.strip() and not line.startswith("#")), re.IGNORECASE)
 
 
 def find_boilerplate(text: str, listed: Iterable[str] = ()) -> tuple[Range, ...]:
@@ -39,7 +40,7 @@ def find_boilerplate(text: str, listed: Iterable[str] = ()) -> tuple[Range, ...]
             continue
         if content in wanted:
             found.add(content)
-        elif not any(p.fullmatch(content) for p in patterns()):
+        elif not pattern().fullmatch(content):
             continue
         if ranges and ranges[-1][1] == start:
             ranges[-1][1] = position

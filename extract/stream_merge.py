@@ -36,7 +36,7 @@ from extract.timex.span import TimeSpan
 EVENT_COLUMNS = ("position", "id", "type", "start", '"end"', "status", "label", "search", "json")
 
 _MERGE_BATCH = 2000
-_MERGE_BUFFER = 1_000_000   # characters of JSON combined and written at once
+_MERGE_BUFFER = 500_000     # characters of JSON combined and written at once
 _MERGE_WINDOW = 4           # batches being combined by other processes at once
 _FAR_PAST, _FAR_FUTURE = -1, 10**7        # date ordinals beyond any real span
 
