@@ -205,6 +205,18 @@ ROWS = [
       id="tense-until-deadline-weekday"),
     P("The foreign ministers will meet again on Friday in Vienna.", REF,
       "Friday", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="weekday-future-same-day"),
+    P("The offer had been due to expire Friday evening.", REF,
+      "Friday evening", "TIME", "2025-01-24TEV", "2025-01-24", "2025-01-24", "part_of_day",
+      id="tense-past-perfect-plan"),
+    P("The vote had been scheduled for Wednesday.", REF,
+      "Wednesday", "DATE", "2025-01-22", "2025-01-22", "2025-01-22", "day",
+      id="tense-past-perfect-scheduled"),
+    P("The vote has been scheduled for Wednesday.", REF,
+      "Wednesday", "DATE", "2025-01-29", "2025-01-29", "2025-01-29", "day",
+      id="tense-present-perfect-scheduled-ahead"),
+    P("Until Thursday, investigators had not named him a suspect.", REF,
+      "Thursday", "DATE", "2025-01-23", "2025-01-23", "2025-01-23", "day",
+      id="tense-until-fronted-not-deadline"),
 
     # --- seasons ----------------------------------------------------------------------
     P("Their involvement in the war began last autumn.", REF,

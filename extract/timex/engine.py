@@ -134,7 +134,8 @@ def engine_for(language: str = "en") -> Engine:
     tense = grammar.tense
     cues = TenseCues(tense.get("future", []), tense.get("past", []), tense.get("past_suffixes", []),
                      tense.get("default", "unknown"), tense.get("not_past", []),
-                     tense.get("abbreviations", []), tense.get("future_prepositions", []))
+                     tense.get("abbreviations", []), tense.get("future_prepositions", []),
+                     tense.get("past_perfect", []))
     return Engine(grammar, grammar.filters, cues)
 
 

@@ -24,7 +24,8 @@ class TenseCues:
 
     def __init__(self, future: list[str], past: list[str], past_suffixes: list[str],
                  default: str = "unknown", not_past: list[str] = (),
-                 abbreviations: list[str] = (), future_prepositions: list[str] = ()) -> None:
+                 abbreviations: list[str] = (), future_prepositions: list[str] = (),
+                 past_perfect: list[str] = ()) -> None:
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
         self.not_past = frozenset(not_past)
@@ -32,6 +33,8 @@ class TenseCues:
         self.abbreviations = frozenset(abbreviations)
         # Prepositions that point their expression forward whatever the verb ("until Tuesday").
         self.future_prepositions = frozenset(future_prepositions)
+        # Words that, right before a future cue, make it a plan already past ("had been due to").
+        self.past_perfect = tuple(tuple(p.split()) for p in past_perfect)
         self.future_single = frozenset(w for w in future if " " not in w)
         self.future_multi = tuple(tuple(w.split()) for w in future if " " in w)
         self.past_single = frozenset(w for w in past if " " not in w)
@@ -96,8 +99,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     after = [(m.start(), m.group()) for m in _WORD.finditer(low, end, right)]
     words = [w for _p, w in before] + ["\0"] + [w for _p, w in after]
     pivot = len(before)
-    if pivot and words[pivot - 1] in cues.future_prepositions:
-        return FUTURE
+    if pivot > 1 and words[pivot - 1] in cues.future_prepositions:
+        return FUTURE   # "gave them until Tuesday"; not "Until Tuesday, they had not ..."
     # A time phrase opening its sentence ("In January, ... a bomb killed") belongs
     # to the main verb after it, however long the phrase between.
     fronted = pivot <= 2
@@ -109,6 +112,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
         for phrase, phrase_kind in cues.multi_by_first.get(word, ()):
             if tuple(words[index:index + len(phrase)]) == phrase:
                 kind = phrase_kind
+        if kind == FUTURE and _after_past_perfect(cues, words, index):
+            kind = PAST
         if kind != UNKNOWN:
             # The verb usually comes before its time phrase ("said on Friday"),
             # so cues after the expression count as further away.
@@ -129,6 +134,12 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     scored.sort(key=lambda item: item[0])
     distance, tense = scored[0]
     return tense if distance <= STRONG_WITHIN else tense * WEAK
+
+
+def _after_past_perfect(cues: TenseCues, words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` follows "had" or "had been" (a plan already past)."""
+    return any(tuple(words[index - len(p):index]) == p for p in cues.past_perfect
+               if len(p) <= index)
 
 
 def _future_governs(cues: TenseCues, words: list[str], index: int) -> bool:
