@@ -382,7 +382,15 @@ ROWS = [
     P("More troops will arrive in the near future, officials said.", REF,
       "the near future", "DATE", "FUTURE_REF", None, None, None, id="ref-near-future"),
 
+    P("Prices may fall in the near term, analysts said.", REF,
+      "the near term", "DATE", "FUTURE_REF", None, None, None, id="ref-the-near-term"),
+
     # --- durations ------------------------------------------------------------------------------
+    P("The company expects growth over the next couple of years.", REF,
+      "the next couple of years", "DURATION", "P2Y", "2025-01-24", "2027-01-24", None,
+      id="duration-next-couple"),
+    P("The index fell for eight trading days.", REF,
+      "eight trading days", "DURATION", "P8D", None, None, None, id="duration-trading-days"),
     P("The siege of the city lasted four months.", REF,
       "four months", "DURATION", "P4M", None, None, None, id="duration-months"),
     P("The talks went on for two weeks without a result.", REF,
