@@ -389,6 +389,8 @@ ROWS = [
     P("The company expects growth over the next couple of years.", REF,
       "the next couple of years", "DURATION", "P2Y", "2025-01-24", "2027-01-24", None,
       id="duration-next-couple"),
+    P("Sales fell in two quarters of 1989.", REF,
+      "two quarters", "DURATION", "P6M", None, None, None, id="duration-quarters-of-a-year"),
     P("The index fell for eight trading days.", REF,
       "eight trading days", "DURATION", "P8D", None, None, None, id="duration-trading-days"),
     P("The siege of the city lasted four months.", REF,
@@ -553,6 +555,7 @@ NEGATIVE_ROWS = [
                  id="once-more"),
     pytest.param("Both Moscow and Pyongyang initially downplayed the reports.", "initially", id="initially"),
     pytest.param("It was the first instance of Ukraine taking soldiers alive.", "first", id="first-instance"),
+    pytest.param("Iraq imports about three-quarters of its food.", "three-quarters", id="share-of"),
 ]
 
 

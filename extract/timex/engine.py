@@ -30,6 +30,7 @@ class Engine:
         self.name_check_rules = frozenset(filters.get("name_check_rules", ()))
         self.month_preceders = frozenset(filters.get("month_preceders", ()))
         self.reject = frozenset(filters.get("reject", ()))
+        self.fraction_units = frozenset(filters.get("fraction_units", ()))
         strip = sorted(filters.get("strip_leading", ()), key=len, reverse=True)
         self.strip_leading = re.compile(r"^(?:%s)\s+" % "|".join(map(re.escape, strip)), re.I) if strip else None
         self.tense = tense
@@ -103,12 +104,28 @@ class Engine:
             if before and before.group(1)[0].isupper() and before.end() == candidate.start \
                     and before.group(1).lower() not in self.month_preceders:
                 return False  # "Theresa May", "Long March"
+        unit = (candidate.groups.get("unit") or "").lower()
+        if unit in self.fraction_units and self._share_of(low, candidate.end):
+            return False  # "about three-quarters of its food": a share
         if candidate.groups.get("year") is not None and candidate.rule.resolve == "year":
             after = _WORD_AFTER.match(text[candidate.end:candidate.end + 30])
             if after and after.group(1).lower() in self.measure and self.measure[after.group(1).lower()]:
                 return False
         return bool(expression.strip())
 
+
+    def _share_of(self, low: str, end: int) -> bool:
+        """Whether "of" and something not a time follow (a share: "three-quarters of its
+        food"; not "two quarters of 1989", "three quarters of the year")."""
+        after = _OF_OBJECT.match(low, end)
+        if after is None:
+            return False
+        word = after.group(1)
+        return not (word[0].isdigit() or self.grammar.lookup("unit", word) is not None
+                    or self.grammar.lookup("month", word) is not None)
+
+
+_OF_OBJECT = re.compile(r" of (?:(?:the|its|their|his|her|a|an|this|that|these|those) )?([a-z0-9']+)")
 
 _DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday",
                        "relative_period", "week_of"})
