@@ -6,6 +6,7 @@ right, remembering the last date mentioned so that "the next day" has an anchor.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -31,6 +32,8 @@ class Engine:
         self.month_preceders = frozenset(filters.get("month_preceders", ()))
         self.reject = frozenset(filters.get("reject", ()))
         self.fraction_units = frozenset(filters.get("fraction_units", ()))
+        self.rate_articles = frozenset(filters.get("rate_articles", ()))
+        self.count_words = frozenset(filters.get("count_words", ()))
         strip = sorted(filters.get("strip_leading", ()), key=len, reverse=True)
         self.strip_leading = re.compile(r"^(?:%s)\s+" % "|".join(map(re.escape, strip)), re.I) if strip else None
         self.tense = tense
@@ -65,6 +68,10 @@ class Engine:
             kind = resolution.kind if resolution.kind != "DATE" else candidate.rule.kind
             if candidate.rule.kind != "DATE":
                 kind = candidate.rule.kind if resolution.kind == "DATE" else resolution.kind
+            if kind == "DURATION" and self._rate(" ".join(expression.lower().split()), low,
+                                                  candidate.start):
+                # "$2 million a year": a rate, a SET (TIMEX3), drawn nowhere.
+                kind, resolution = "SET", replace(resolution, interval=None, granularity=None)
             spans.append(_span(expression, candidate, resolution, kind, reference, last))
             if resolution.interval is not None and resolution.kind in ("DATE", "TIME") \
                     and resolution.granularity is not None:
@@ -123,6 +130,17 @@ class Engine:
         word = after.group(1)
         return not (word[0].isdigit() or self.grammar.lookup("unit", word) is not None
                     or self.grammar.lookup("month", word) is not None)
+
+    def _rate(self, lowered: str, low: str, start: int) -> bool:
+        """Whether ``lowered`` ("a week") follows a count within two words, as in "four
+        flights a week" or "$2 million a year": a rate."""
+        article, _, unit = lowered.partition(" ")
+        if article not in self.rate_articles or " " in unit or self.grammar.lookup("unit", unit) is None:
+            return False
+        before = low[max(0, start - 40):start].split()[-2:]
+        return any(word.lstrip("$").replace(",", "").replace(".", "").isdigit()
+                   or self.grammar.lookup("cardinal", word) is not None and word not in self.rate_articles
+                   or word in self.count_words for word in before)
 
 
 _OF_OBJECT = re.compile(r" of (?:(?:the|its|their|his|her|a|an|this|that|these|those) )?([a-z0-9']+)")
