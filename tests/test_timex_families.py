@@ -560,6 +560,8 @@ NEGATIVE_ROWS = [
     pytest.param("Both Moscow and Pyongyang initially downplayed the reports.", "initially", id="initially"),
     pytest.param("It was the first instance of Ukraine taking soldiers alive.", "first", id="first-instance"),
     pytest.param("Iraq imports about three-quarters of its food.", "three-quarters", id="share-of"),
+    pytest.param("Protesters gathered at the annual March for Life.", "March", id="march-for-name"),
+    pytest.param("She led the March of the Combatant Mothers.", "March", id="march-of-name"),
 ]
 
 

@@ -30,6 +30,8 @@ class Engine:
         self.capitalised_only = frozenset(filters.get("capitalised_only", ()))
         self.name_check_rules = frozenset(filters.get("name_check_rules", ()))
         self.month_preceders = frozenset(filters.get("month_preceders", ()))
+        joiners = "|".join(re.escape(word) for word in filters.get("month_name_joiners", ()))
+        self.month_name_after = re.compile(rf"\s+(?:{joiners})\s+(?:the\s+)?[A-Z]") if joiners else None
         self.reject = frozenset(filters.get("reject", ()))
         self.fraction_units = frozenset(filters.get("fraction_units", ()))
         self.rate_articles = frozenset(filters.get("rate_articles", ()))
@@ -111,6 +113,8 @@ class Engine:
             if before and before.group(1)[0].isupper() and before.end() == candidate.start \
                     and before.group(1).lower() not in self.month_preceders:
                 return False  # "Theresa May", "Long March"
+            if self.month_name_after is not None and self.month_name_after.match(text, candidate.end):
+                return False  # "the March for Life"
         unit = (candidate.groups.get("unit") or "").lower()
         if unit in self.fraction_units and self._share_of(low, candidate.end):
             return False  # "about three-quarters of its food": a share
