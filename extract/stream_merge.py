@@ -10,10 +10,14 @@ with the same result, in two streaming passes over SQL:
    the time spans of the groups' best-dated reports are checked first, exactly as
    ``merge._times_fit`` does, then ``merge._same`` decides. Each group keeps only its
    best-dated report (``max`` by ``merge._time_rank``, the first of equals), light (no
-   sentences), so memory grows with the groups' few fields, not with the claims' text.
-   Which group each event joined goes to a temporary table.
-2. the events again, group by group, each group combined by ``merge._combine`` and
-   written; then numbered in ``merge_events``' final order.
+   sentences, and what many hold alike shared). At most ``WARM_GROUPS`` stay in memory:
+   events come in order of publication, so beyond that the groups whose time ended
+   first are spilled to temporary tables, where only reports of older times look.
+   Memory is therefore bounded, whatever the corpus. Which group each event joined goes
+   to a temporary table.
+2. the events again, group by group, each group combined by ``merge._combine`` (by the
+   run's worker processes when there are some, a few batches at a time) and written;
+   then numbered in ``merge_events``' final order.
 
 ``tests/test_bench_events.py`` checks that the result is what ``merge_events`` makes.
 """
