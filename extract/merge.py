@@ -31,14 +31,21 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     """
     ordered = sorted(events, key=_order)
     groups: list[list[Event]] = []
+    # Each group's best-dated report and its rank, kept as reports join (what
+    # ``max(group, key=_time_rank)`` gives, the first of equals, without rescanning).
+    bests: list[tuple[tuple, Event]] = []
     for event in ordered:
         # Compare with each group's best-dated report, so that one vague report
         # ("the JCS stated") does not keep two precise ones apart.
-        home = next((g for g in groups if _same(max(g, key=_time_rank), event)), None)
+        home = next((i for i, (_, best) in enumerate(bests) if _same(best, event)), None)
+        rank = _time_rank(event)
         if home is None:
             groups.append([event])
+            bests.append((rank, event))
         else:
-            home.append(event)
+            groups[home].append(event)
+            if rank > bests[home][0]:
+                bests[home] = (rank, event)
     merged = [_combine(group) for group in groups]
     return sorted(merged, key=lambda e: (e.when.start or e.when.end, e.type, e.id))
 

@@ -246,6 +246,8 @@ def _status(lex: Lexicon, text: str, clause: tuple[int, int], window_start: int,
     """The first status whose cue stands between the previous trigger and this one
     (or just after it: "is believed to", "were anticipated to arrive")."""
     window = text[window_start:min(clause[1], t_end + 25)]
+    if not lex.any_status_cue.search(window):
+        return "occurred"
     for status, pattern in lex.status_cues:
         if pattern.search(window):
             return status

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .lexicon import lexicon
@@ -58,11 +59,16 @@ def make_label(item: "Found", text: str) -> str:
     if item.status == "denied" and f"{item.type}_denied" in lex.labels:
         templates = lex.labels[f"{item.type}_denied"] + templates
     for template in templates:
-        needed = [name for _, name, _, _ in _FIELDS.parse(template) if name]
-        if all(values.get(name) for name in needed if name != "figure"):
+        if all(values.get(name) for name in _required(template)):
             label = template.format(**values)
             return re.sub(r"\s+", " ", label).strip()
     return item.type.replace("_", " ").capitalize()
+
+
+@cache
+def _required(template: str) -> tuple[str, ...]:
+    """The fields a template needs filled ("figure" may be empty); parsed once per template."""
+    return tuple(name for _, name, _, _ in _FIELDS.parse(template) if name and name != "figure")
 
 
 def _tidy(weapon: str) -> str:

@@ -96,6 +96,9 @@ class Lexicon:
         self.suppress = re.compile(events["suppress"]["pattern"], _FLAGS)
         self.inherit = re.compile(events["inherit"]["pattern"], _FLAGS)
         self.status_cues = tuple((row["status"], re.compile(row["pattern"], _FLAGS)) for row in events["status"])
+        # Every status cue in one pattern: most clauses have none, and one scan tells.
+        self.any_status_cue = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in self.status_cues),
+                                         _FLAGS)
         self.future_type: dict[str, str] = dict(events.get("future_type", {}))
         self.attribution = tuple(re.compile(row["pattern"]) for row in events["attribution"])
         # Words one of those patterns needs: a sentence without any skips them all.
