@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .prefixes import guarded, prefix_guard
+
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 _FLAGS = re.IGNORECASE
 
@@ -86,23 +88,25 @@ class Lexicon:
                                       re.compile(t["needs"], _FLAGS) if t.get("needs") else None)
                               for t in events["triggers"])
         # Every trigger in one pattern: one scan of a sentence finds where any may start.
-        # (Only word starts are tried: a cheap check that skips most positions.)
-        self.any_trigger = re.compile(r"(?<![\w])(?=\w)(?:" + "|".join(
+        # (Only word starts are tried, and only those with a trigger's first letters:
+        # cheap checks that skip most positions.)
+        guard = prefix_guard([t.pattern.pattern for t in self.triggers], _FLAGS)
+        self.any_trigger = re.compile(r"(?<![\w])(?=\w)" + guard + "(?:" + "|".join(
             f"(?:{t.pattern.pattern})" for t in self.triggers) + ")", _FLAGS)
         speech = events["speech"]
         self.speech_verb = re.compile(rf"\b{speech['verbs']}\b")  # lower case: "States" is no verb
         self.denial_verb = re.compile(rf"\b{speech['denial']}\b", _FLAGS)
         self.complement = re.compile(speech["complement"], _FLAGS)
-        self.suppress = re.compile(events["suppress"]["pattern"], _FLAGS)
+        self.suppress = guarded(events["suppress"]["pattern"], _FLAGS)
         self.inherit = re.compile(events["inherit"]["pattern"], _FLAGS)
         self.status_cues = tuple((row["status"], re.compile(row["pattern"], _FLAGS)) for row in events["status"])
         # Every status cue in one pattern: most clauses have none, and one scan tells.
-        self.any_status_cue = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in self.status_cues),
-                                         _FLAGS)
+        self.any_status_cue = guarded("|".join(f"(?:{pattern.pattern})" for _, pattern in self.status_cues),
+                                      _FLAGS)
         self.future_type: dict[str, str] = dict(events.get("future_type", {}))
         self.attribution = tuple(re.compile(row["pattern"]) for row in events["attribution"])
         # Words one of those patterns needs: a sentence without any skips them all.
-        self.attribution_cue = re.compile(events["attribution_cue"]["pattern"], _FLAGS)
+        self.attribution_cue = guarded(events["attribution_cue"]["pattern"], _FLAGS)
         self.labels: dict[str, list[str]] = events["labels"]
         self.gists: dict[str, str] = events.get("gists", {})
         self.figure_prefix: dict[str, str] = events.get("figure_prefix", {})
