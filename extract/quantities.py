@@ -89,6 +89,9 @@ def _alternation(words: Any) -> str:
 @cache
 def lexicon(path: Path = QUANTITIES_FILE) -> Lexicon:
     """Read the data file once and build the patterns from it."""
+    # The events package imports this module: its guard is imported when first needed.
+    from extract.events.prefixes import guarded
+
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     data["lists"] = {name: frozenset(words) for name, words in data["lists"].items()}
@@ -101,7 +104,8 @@ def lexicon(path: Path = QUANTITIES_FILE) -> Lexicon:
         scale_after=re.compile(rf"\s+({_alternation(data['scales'])})\b", re.I),
         unit_after=re.compile(rf"\s*(%)|\s+({_alternation(data['units'])})(?![\w])", re.I),
         currency_after=re.compile(rf"\s+({_alternation(data['currency_words'])})\b", re.I),
-        number_words=re.compile(rf"\b(?:a\s+)?{word}(?:(?:\s+and\s+|\s+|-){word})*\b", re.I),
+        # Many words, scanned a sentence at a time: behind a guard on their first letters.
+        number_words=guarded(rf"\b(?:a\s+)?{word}(?:(?:\s+and\s+|\s+|-){word})*\b", re.I),
         vague=re.compile(rf"\b({_alternation(data['vague'])})\b", re.I),
     )
 

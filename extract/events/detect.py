@@ -87,7 +87,6 @@ def sentence_events(lex: Lexicon, text: str, start: int, end: int, spans: list[T
     attributions = attribution_spans(lex, text, start, end, in_sentence)
     frames = speech_frames(lex, text, start, end, in_sentence) + [a.frame for a in attributions if a.frame]
     frames = [_resolve_pronoun(f, earlier) for f in frames]
-    bounds = clauses(text, start, end)
     frame_times = {id(f.time) for f in frames if f.time is not None}
     # Attributions and speakers' names are who says so, not who or where it happened.
     excluded = [(a.start, a.end) for a in attributions] + [
@@ -95,7 +94,9 @@ def sentence_events(lex: Lexicon, text: str, start: int, end: int, spans: list[T
     sentence_attribution = attributions[0].who if attributions else None
     results: list[Found] = []
     previous_end = start
-    for trigger_type, t_start, t_end in _triggers(lex, text, start, end, excluded):
+    triggers = _triggers(lex, text, start, end, excluded)
+    bounds = clauses(text, start, end) if triggers else []   # only triggers are placed in clauses
+    for trigger_type, t_start, t_end in triggers:
         clause = clause_of(bounds, t_start)
         frame = _frame_for(frames, t_start)
         if frame is not None and frame.content_start > clause[0] and frame.content_start <= t_start:

@@ -97,7 +97,7 @@ class Lexicon:
         self.speech_verb = re.compile(rf"\b{speech['verbs']}\b")  # lower case: "States" is no verb
         self.denial_verb = re.compile(rf"\b{speech['denial']}\b", _FLAGS)
         self.complement = re.compile(speech["complement"], _FLAGS)
-        self.suppress = guarded(events["suppress"]["pattern"], _FLAGS)
+        self.suppress = re.compile(events["suppress"]["pattern"], _FLAGS)
         self.inherit = re.compile(events["inherit"]["pattern"], _FLAGS)
         self.status_cues = tuple((row["status"], re.compile(row["pattern"], _FLAGS)) for row in events["status"])
         # Every status cue in one pattern: most clauses have none, and one scan tells.
@@ -106,7 +106,7 @@ class Lexicon:
         self.future_type: dict[str, str] = dict(events.get("future_type", {}))
         self.attribution = tuple(re.compile(row["pattern"]) for row in events["attribution"])
         # Words one of those patterns needs: a sentence without any skips them all.
-        self.attribution_cue = guarded(events["attribution_cue"]["pattern"], _FLAGS)
+        self.attribution_cue = re.compile(events["attribution_cue"]["pattern"], _FLAGS)
         self.labels: dict[str, list[str]] = events["labels"]
         self.gists: dict[str, str] = events.get("gists", {})
         self.figure_prefix: dict[str, str] = events.get("figure_prefix", {})
