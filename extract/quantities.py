@@ -42,6 +42,14 @@ _DIGITS = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:, ?\d{3}(?![\d]))+(?:\.\d+)?|\d+(
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _OF = re.compile(r"\s+of(?:\s+(?:the|these|those|its|their|them|all|some))?\s+", re.I)
 _PART_GAP = re.compile(r"\s+of(?:\s+(?:the|these|those|its|their))?\s+\Z", re.I)
+# The small patterns of the checks below, compiled once.
+_SPACE = re.compile(r"\s+")
+_MAYBE_SPACE = re.compile(r"\s*")
+_LABEL_AFTER = re.compile(r"[:.]\d|-[A-Za-z]")
+_CLOCK_AFTER = re.compile(r"\s*[ap]\.?m\b", re.I)
+_WORD_BEFORE = re.compile(r"(\S+)\s+\Z")
+_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\.?,?\s+\Z")
+_NAME_AFTER = re.compile(r"\s+(?:of\s+)?([A-Z][a-z]+)\b")
 
 
 class QuantitySpan(NamedTuple):
@@ -260,7 +268,7 @@ def _counted_noun(sentence: str, end: int, lex: Lexicon,
     nouns, modifiers = data["lists"]["counted_nouns"], data["lists"]["modifiers"]
     unit, unit_end, position = None, end, end
     for index in range(MAX_MODIFIERS):
-        gap = re.compile(r"\s+" if spaced or index else r"\s*").match(sentence, position)
+        gap = (_SPACE if spaced or index else _MAYBE_SPACE).match(sentence, position)
         word = _WORD.match(sentence, gap.end()) if gap else None
         if word is None:
             break
@@ -308,22 +316,22 @@ def _is_label(sentence: str, start: int, end: int, lex: Lexicon) -> bool:
     if before in "-‐–" and start > 1 and sentence[start - 2].isalnum():
         return True
     after = sentence[end:end + 2]
-    if re.match(r"[:.]\d|-[A-Za-z]", after):
+    if _LABEL_AFTER.match(after):
         return True  # "10:30", "a 12-year-old"
-    if re.match(r"\s*[ap]\.?m\b", sentence[end:end + 6], re.I):
+    if _CLOCK_AFTER.match(sentence[end:end + 6]):
         return True  # "5 p.m."
-    previous = re.search(r"(\S+)\s+\Z", sentence[max(0, start - 40):start])
+    previous = _WORD_BEFORE.search(sentence[max(0, start - 40):start])
     return previous is not None and previous.group(1) in lex.data["lists"]["references"]
 
 
 def _month_before(sentence: str, start: int, lex: Lexicon) -> bool:
     """Whether a month name comes just before ``start`` ("January 24"). Months are
     capitalised, which keeps "4,000 may have died" a figure."""
-    previous = re.search(r"([A-Z][a-z]+)\.?,?\s+\Z", sentence[max(0, start - 20):start])
+    previous = _NAME_BEFORE.search(sentence[max(0, start - 20):start])
     return previous is not None and previous.group(1).lower() in lex.data["lists"]["months"]
 
 
 def _month_after(sentence: str, end: int, lex: Lexicon) -> bool:
     """Whether a month name comes just after ``end`` ("24 January", "the 5th of May")."""
-    following = re.match(r"\s+(?:of\s+)?([A-Z][a-z]+)\b", sentence[end:end + 20])
+    following = _NAME_AFTER.match(sentence[end:end + 20])
     return following is not None and following.group(1).lower() in lex.data["lists"]["months"]

@@ -24,7 +24,7 @@ from extract.timex.span import TimeSpan
 from . import dating
 from .frames import Frame, attribution_spans, clause_of, clauses, speech_frames
 from .label import make_label
-from .lexicon import Lexicon, Mention, coordinated, lexicon
+from .lexicon import POSSESSIVE, Lexicon, Mention, coordinated, lexicon
 
 FORWARD_STATUSES = ("planned", "expected")
 _SOLDIERS = {"soldiers", "soldier", "troops", "troop", "personnel", "reinforcements", "forces", "units",
@@ -390,7 +390,7 @@ def _claim_attribution(frame: Frame | None, sentence_attribution: str | None) ->
 
 
 def _person_or_name(mention: Mention) -> str:
-    return re.sub(r"['’]s$", "", mention.text)
+    return POSSESSIVE.sub("", mention.text)
 
 
 def _quoted_name(text: str, clause: tuple[int, int]) -> str | None:

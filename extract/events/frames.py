@@ -30,6 +30,16 @@ _TITLE_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}(?:officials?|envoy|representative|ambassador|minister|president|chief|"
     r"spokes(?:man|woman|person)|diplomat|military|army|government|ministry|agency|intelligence|head|"
     r"leader|commander)\b", re.I)
+# The words of _speaker and _speech_time, compiled once.
+_THAT = re.compile(r"\bthat\b")
+_OPENER = re.compile(r"^\s*(?:while|whereas|although|though|and|but|in\s+response|meanwhile|separately|"
+                     r"without\s+going\s+into\s+further\s+detail)\b[\s,]*", re.I)
+_TIME_AFTER_VERB = re.compile(r"\s*(?:on|in|at|late|early|earlier|last)?\s*", re.I)
+_FEW_WORDS = re.compile(r"\s*,?\s*(?:[\w.’'-]+\s+){0,6}")
+_TIME_OPENING = re.compile(r"\W*(?:on|in|at|early|late|earlier|later|last)?\s*", re.I)
+_TIME_BEFORE_VERB = re.compile(r"\s*(?:on|in|at)?\s*", re.I)
+_REPORTED = re.compile(r"\bthat\b|:|[“”\"]")
+_HELD_ON = re.compile(r"\b(?:held|on|in)\s*$")
 _ADVERBS = re.compile(r"(?:\s+(?:also|initially|once\s+more|later|again|further|then|previously))+$", re.I)
 
 
@@ -120,7 +130,7 @@ def _speaker(lex: Lexicon, text: str, window_start: int, verb_start: int) -> tup
     if quote >= 0:
         window_start = quote + 1   # a quotation is what was said, not who said it
     mentions = [m for m in lex.actors_in(text, window_start, verb_start)
-                if verb_start - m.end <= _SPEAKER_REACH and not re.search(r"\bthat\b", text[m.end:verb_start])
+                if verb_start - m.end <= _SPEAKER_REACH and not _THAT.search(text[m.end:verb_start])
                 and not lex.is_place_use(text, m)]
     officials = [m for m in mentions if m.kind != "media"] or mentions
     titled = [m for m in officials if m.text.endswith(("'s", "’s")) and _TITLE_AFTER.match(text, m.end)]
@@ -135,8 +145,7 @@ def _speaker(lex: Lexicon, text: str, window_start: int, verb_start: int) -> tup
         subject = text[window_start:verb_start].rstrip(" ,")
         cut = max(subject.rfind(","), subject.rfind(";"))
         subject = subject[cut + 1:] if cut >= 0 else subject
-    subject = re.sub(r"^\s*(?:while|whereas|although|though|and|but|in\s+response|meanwhile|separately|"
-                     r"without\s+going\s+into\s+further\s+detail)\b[\s,]*", "", subject, flags=re.I)
+    subject = _OPENER.sub("", subject)
     subject = _ADVERBS.sub("", " ".join(subject.split()).strip(" ,")).strip(" ,")
     return speakers, subject
 
@@ -148,7 +157,7 @@ def _speech_time(text: str, verb_start: int, verb_end: int, window_start: int, s
     usable = [s for s in spans if s.drawable and s.kind != "DURATION"]
     for span in usable:
         gap = text[verb_end:span.char_start]
-        if span.char_start >= verb_end and re.fullmatch(r"\s*(?:on|in|at|late|early|earlier|last)?\s*", gap, re.I):
+        if span.char_start >= verb_end and _TIME_AFTER_VERB.fullmatch(gap):
             return span
     for span in usable:
         lead = text[span.char_end:verb_start]
@@ -156,15 +165,13 @@ def _speech_time(text: str, verb_start: int, verb_end: int, window_start: int, s
         # "On Friday, the JCS said", "The JCS on Friday said": the time opens the sentence
         # or stands between the speaker and the verb, not in what the speaker reports.
         if window_start <= span.char_start and span.char_end <= verb_start and \
-                re.fullmatch(r"\s*,?\s*(?:[\w.’'-]+\s+){0,6}", lead) and (
-                    re.fullmatch(r"\W*(?:on|in|at|early|late|earlier|later|last)?\s*", opening, re.I)
-                    or re.fullmatch(r"\s*(?:on|in|at)?\s*", lead, re.I)):
+                _FEW_WORDS.fullmatch(lead) and (
+                    _TIME_OPENING.fullmatch(opening) or _TIME_BEFORE_VERB.fullmatch(lead)):
             return span
-    complement = re.search(r"\bthat\b|:|[“”\"]", text[verb_end:sentence_end])
+    complement = _REPORTED.search(text[verb_end:sentence_end])
     limit = verb_end + complement.start() if complement else sentence_end
     for span in usable:
-        if verb_end <= span.char_start < limit and re.search(r"\b(?:held|on|in)\s*$",
-                                                             text[verb_end:span.char_start]):
+        if verb_end <= span.char_start < limit and _HELD_ON.search(text[verb_end:span.char_start]):
             return span
     return None
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .detect import Found
 
 _FIELDS = string.Formatter()
+_SPACES = re.compile(r"\s+")
 
 
 def figure(quantities, prefixes: dict[str, str]) -> str:
@@ -61,7 +62,7 @@ def make_label(item: "Found", text: str) -> str:
     for template in templates:
         if all(values.get(name) for name in _required(template)):
             label = template.format(**values)
-            return re.sub(r"\s+", " ", label).strip()
+            return _SPACES.sub(" ", label).strip()
     return item.type.replace("_", " ").capitalize()
 
 

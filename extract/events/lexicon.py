@@ -17,6 +17,7 @@ from .prefixes import guarded, prefix_guard
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 _FLAGS = re.IGNORECASE
+POSSESSIVE = re.compile(r"['’]s$")   # "Russia's": the name is "Russia"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,7 @@ class Lexicon:
         found = []
         for match in self.actor_pattern.finditer(text, start, end):
             written = match.group()
-            alias = re.sub(r"['’]s$", "", written)
+            alias = POSSESSIVE.sub("", written)
             key = self._actor_key(alias)
             if key is None:
                 continue
@@ -145,7 +146,7 @@ class Lexicon:
         end = len(text) if end is None else end
         found = []
         for match in self.place_pattern.finditer(text, start, end):
-            written = re.sub(r"['’]s$", "", match.group())
+            written = POSSESSIVE.sub("", match.group())
             key = self._place_key(written)
             if key is None:
                 continue
