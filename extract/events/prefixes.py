@@ -16,8 +16,12 @@ guard at all.
 from __future__ import annotations
 
 import re
-from re import _constants as sre, _parser  # type: ignore[attr-defined]
 from typing import Any
+
+try:   # CPython 3.11+; elsewhere there is no guard, and patterns are compiled as written
+    from re import _constants as sre, _parser  # type: ignore[attr-defined]
+except ImportError:   # pragma: no cover
+    sre = _parser = None
 
 #: How many letters of a match the guard looks at.
 GUARD_LETTERS = 3
@@ -42,6 +46,8 @@ def prefix_guard(patterns: list[str], flags: int = 0, length: int = GUARD_LETTER
 def starts(pattern: str, flags: int = 0, length: int = GUARD_LETTERS) -> set[str] | None:
     """Lower-case letter strings (up to ``length``) one of which starts every match of
     ``pattern``; None when a match may start with anything."""
+    if _parser is None:
+        return None
     try:
         tree = _parser.parse(pattern, flags)
     except (re.error, TypeError, ValueError):
