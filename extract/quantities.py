@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from extract.model import Quantity
+from extract.pattern_guard import guarded
 
 QUANTITIES_FILE = Path(__file__).with_name("resources") / "quantities.toml"
 MAX_MODIFIERS = 5  # words allowed between a figure and its counted noun
@@ -97,9 +98,6 @@ def _alternation(words: Any) -> str:
 @cache
 def lexicon(path: Path = QUANTITIES_FILE) -> Lexicon:
     """Read the data file once and build the patterns from it."""
-    # The events package imports this module: its guard is imported when first needed.
-    from extract.events.prefixes import guarded
-
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     data["lists"] = {name: frozenset(words) for name, words in data["lists"].items()}

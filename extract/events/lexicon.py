@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .prefixes import guarded, prefix_guard
+from extract.pattern_guard import guarded, prefix_guard
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 _FLAGS = re.IGNORECASE

@@ -2,7 +2,7 @@
 import re
 
 from extract.events.lexicon import _load, lexicon
-from extract.events.prefixes import prefix_guard, starts
+from extract.pattern_guard import prefix_guard, starts
 
 
 def test_starts_reads_letters_and_gives_up_on_the_unknown():
