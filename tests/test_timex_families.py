@@ -235,6 +235,13 @@ ROWS = [
       "autumn 2024", "DATE", "2024-FA", "2024-09-01", "2024-11-30", "season", id="season-year"),
     P("Gas supplies were cut in winter 2022.", REF,
       "winter 2022", "DATE", "2022-WI", "2022-12-01", "2023-02-28", "season", id="winter-year-starts-december"),
+    P("The plant closed in early summer.", REF,
+      "early summer", "DATE", "2024-SU", "2024-06-01", "2024-06-30", "season", id="early-season-past"),
+    P("Production will resume in the early summer.", REF,
+      "the early summer", "DATE", "2025-SU", "2025-06-01", "2025-06-30", "season", id="early-season-future"),
+    P("Fighting stalled in late autumn.", date(2024, 10, 26),
+      "late autumn", "DATE", "2023-FA", "2023-10-31", "2023-11-30", "season",
+      id="late-season-past-not-yet-this-year"),
     P("Heavy fighting is expected to resume this summer.", REF_SUN,
       "this summer", "DATE", "2024-SU", "2024-06-01", "2024-08-31", "season", id="this-summer-in-june"),
 

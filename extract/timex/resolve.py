@@ -356,8 +356,10 @@ def season(ctx: Context) -> Resolution | None:
         else:
             chosen = cal.season_unit(ctx.reference.year, code)
         return _unit_resolution(chosen, "season", mod)
-    chosen_interval = _directed([o[1] for o in options], ctx.reference, ctx.tense)
-    chosen = next(o for o in options if o[1] == chosen_interval)
+    # Directed by the part meant: "late autumn", said in late October of the past, is
+    # last year's.
+    narrowed = [cal.narrow(o[1], mod) for o in options]
+    chosen = options[narrowed.index(_directed(narrowed, ctx.reference, ctx.tense))]
     return _unit_resolution(chosen, "season", mod)
 
 
