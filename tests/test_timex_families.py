@@ -261,6 +261,12 @@ ROWS = [
     P("The ceasefire collapsed six months ago.", REF_1998,
       "six months ago", "DATE", "1997-08", "1997-08-01", "1997-08-31", "month", id="months-ago-1998"),
 
+    P("Net income rose 20% from last year's quarter.", date(1989, 11, 1),
+      "last year's quarter", "DATE", "1988-Q3", "1988-07-01", "1988-09-30", "quarter",
+      id="last-years-quarter"),
+    P("Profit rose, compared with the quarter a year ago.", date(1989, 11, 1),
+      "the quarter a year ago", "DATE", "1988-Q3", "1988-07-01", "1988-09-30", "quarter",
+      id="the-quarter-a-year-ago"),
     P("Net income was $5 million, compared with a year-earlier loss of $2 million.", REF,
       "year-earlier", "DATE", "2024", "2024-01-01", "2024-12-31", "year", id="year-earlier-adjective"),
     P("Profit rose in the third quarter from year-earlier levels.", REF,
