@@ -104,8 +104,26 @@ def _trie(prefixes: list[str]) -> str:
     branches = []
     for first in sorted({p[0] for p in prefixes}):
         rest = _trie([p[1:] for p in prefixes if p[0] == first])
-        branches.append(f"[{first}{first.upper()}\\x80-\\U0010ffff]{rest}")
+        branches.append(f"{_either_case_or_beyond_ascii(first)}{rest}")
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _either_case_or_beyond_ascii(letter: str) -> str:
+    """A class for ``letter`` in either case or any character beyond ASCII, written as
+    the ASCII it excludes: a class with a range up to U+10FFFF takes milliseconds to
+    compile, and there are hundreds."""
+    allowed = {ord(letter.lower()), ord(letter.upper())}
+    excluded, start = [], None
+    for code in range(0x80):
+        if code not in allowed and start is None:
+            start = code
+        elif code in allowed and start is not None:
+            excluded.append((start, code - 1))
+            start = None
+    if start is not None:
+        excluded.append((start, 0x7F))
+    return "[^" + "".join(f"\\x{a:02x}-\\x{b:02x}" if a != b else f"\\x{a:02x}"
+                          for a, b in excluded) + "]"
 
 
 def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
