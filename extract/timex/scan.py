@@ -78,18 +78,27 @@ class Scanner:
                 digit_rules.add(rule.index)
             prefix.update(rule.literal_words)
         self.prefix_words = frozenset(prefix)
-        # One compiled pattern per distinct rule set: a handful, shared by many words.
-        patterns: dict[frozenset[int], re.Pattern[str]] = {}
-        for ids in [frozenset(i) for i in anchors.values()] + [frozenset(digit_rules)]:
-            if ids not in patterns:
-                patterns[ids] = re.compile("|".join(self.grammar.alternatives[i] for i in sorted(ids)))
-        self.anchor_patterns = {word: patterns[frozenset(ids)] for word, ids in anchors.items()}
-        self.digit_pattern = patterns[frozenset(digit_rules)]
+        # One pattern per distinct rule set, shared by many words, compiled when first
+        # needed: compiling them all took most of a second in every process.
+        self.anchor_sets = {word: frozenset(ids) for word, ids in anchors.items()}
+        self.digit_set = frozenset(digit_rules)
+        self._compiled: dict[frozenset[int], re.Pattern[str]] = {}
+
+    def compile_all(self) -> None:
+        """Compile every rule set now (a benchmark times matching, not compiling)."""
+        for ids in {*self.anchor_sets.values(), self.digit_set}:
+            self._pattern_for_set(ids)
 
     def _pattern_for(self, token: str) -> re.Pattern[str] | None:
-        if token[0].isdigit():
-            return self.digit_pattern
-        return self.anchor_patterns.get(token)
+        ids = self.digit_set if token[0].isdigit() else self.anchor_sets.get(token)
+        return None if ids is None else self._pattern_for_set(ids)
+
+    def _pattern_for_set(self, ids: frozenset[int]) -> re.Pattern[str]:
+        pattern = self._compiled.get(ids)
+        if pattern is None:
+            pattern = self._compiled[ids] = re.compile(
+                "|".join(self.grammar.alternatives[i] for i in sorted(ids)))
+        return pattern
 
     def candidates(self, text: str) -> list[Candidate]:
         """Every rule match in ``text``, left to right, not overlapping."""
