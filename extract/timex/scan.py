@@ -91,7 +91,9 @@ class Scanner:
 
     def _pattern_for(self, token: str) -> re.Pattern[str] | None:
         ids = self.digit_set if token[0].isdigit() else self.anchor_sets.get(token)
-        return None if ids is None else self._pattern_for_set(ids)
+        if ids is None:
+            return None
+        return self._compiled.get(ids) or self._pattern_for_set(ids)
 
     def _pattern_for_set(self, ids: frozenset[int]) -> re.Pattern[str]:
         pattern = self._compiled.get(ids)
