@@ -8,6 +8,7 @@ the file has it; boilerplate is only marked (see ``extract.boilerplate``).
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -96,14 +97,22 @@ def _article_files(paths: Iterable[StrPath]) -> Iterator[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                parts = found.relative_to(path).parts
-                if (found.is_file() and found.suffix.lower() in ARTICLE_SUFFIXES
-                        and not any(part.startswith(".") for part in parts)
-                        and not found.name.lower().startswith("readme")):
-                    yield found
+            yield from _folder_files(path)
         else:
             yield path
+
+
+def _folder_files(folder: Path) -> Iterator[Path]:
+    """The article files below ``folder``, each folder's in name order, one folder listed
+    at a time (a large corpus is never held as one list); hidden files and folders and
+    READMEs are passed over."""
+    for root, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(names):
+            found = Path(root, name)
+            if (not name.startswith(".") and not name.lower().startswith("readme")
+                    and found.suffix.lower() in ARTICLE_SUFFIXES and found.is_file()):
+                yield found
 
 
 # --- one reader per format: bytes in, (metadata, its basis, text) out --------------------
