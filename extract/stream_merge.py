@@ -30,6 +30,8 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from extract import merge as merging
@@ -58,17 +60,17 @@ class _Group:
     """A group made so far: its number, its best-dated report (light) and what of it
     comparing reads first."""
 
-    __slots__ = ("number", "rep", "row", "rank", "low", "high", "root", "spilled")
+    __slots__ = ("number", "rep", "rank", "low", "high", "root", "spilled")
 
-    def __init__(self, number: int, event: Event, row: int, root: str | None,
+    def __init__(self, number: int, event: Event, root: str | None,
                  spilled: bool = False) -> None:
         self.number = number
         self.root = root
         self.spilled = spilled
-        self.take(event, row)
+        self.take(event)
 
-    def take(self, event: Event, row: int) -> None:
-        self.rep, self.row = event, row     # row: the report's rowid in article_events
+    def take(self, event: Event) -> None:
+        self.rep = event
         self.rank = merging._time_rank(event)
         self.low, self.high = _reach(event)
 
@@ -280,7 +282,7 @@ _RECENT_COLD = 2_000    # spilled groups kept made again
 
 class _Cold:
     """The spilled groups, in temporary tables: each group's speaker family, its
-    best-dated report (rowid, and the light columns), and one row per block it is
+    best-dated report (its light columns), and one row per block it is
     listed in, with its reach. Only a report of a time before ``below`` looks here."""
 
     def __init__(self, connection: sqlite3.Connection, reader: _LightReader) -> None:
@@ -290,7 +292,7 @@ class _Cold:
         for statement in (
                 "DROP TABLE IF EXISTS temp.cold_groups",
                 "CREATE TEMP TABLE cold_groups (grp INTEGER PRIMARY KEY, root TEXT, "
-                "row INTEGER NOT NULL, light TEXT NOT NULL)",
+                "light TEXT NOT NULL)",
                 "DROP TABLE IF EXISTS temp.cold_listings",
                 "CREATE TEMP TABLE cold_listings (block TEXT NOT NULL, grp INTEGER NOT NULL, "
                 "low INTEGER NOT NULL, high INTEGER NOT NULL, root TEXT)",
@@ -305,8 +307,8 @@ class _Cold:
         """Keep ``groups`` here, listed under the blocks given."""
         self.below = max([self.below] + [group.high + 1 for group in groups])
         self.connection.executemany(
-            "INSERT INTO temp.cold_groups VALUES (?, ?, ?, ?)",
-            [(g.number, g.root, g.row, json.dumps(_light_columns(g.rep))) for g in groups])
+            "INSERT INTO temp.cold_groups VALUES (?, ?, ?)",
+            [(g.number, g.root, json.dumps(_light_columns(g.rep))) for g in groups])
         self.connection.executemany(
             "INSERT INTO temp.cold_listings VALUES (?, ?, ?, ?, ?)",
             [(block, g.number, g.low, g.high, g.root) for block, g in listings])
@@ -330,10 +332,10 @@ class _Cold:
         missing = [number for number in numbers if number not in self.recent]
         for start in range(0, len(missing), 500):
             chunk = missing[start:start + 500]
-            for number, group_root, row, light in self.connection.execute(
-                    "SELECT grp, root, row, light FROM temp.cold_groups WHERE grp IN "
+            for number, group_root, light in self.connection.execute(
+                    "SELECT grp, root, light FROM temp.cold_groups WHERE grp IN "
                     f"({', '.join('?' * len(chunk))})", chunk):
-                self.recent[number] = _Group(number, self.reader.event(*json.loads(light)), row,
+                self.recent[number] = _Group(number, self.reader.event(*json.loads(light)),
                                              group_root, spilled=True)
         found = []
         for number in numbers:
@@ -411,8 +413,8 @@ class _Grouper:
         self.cold.spill(old, listings)
         self.reader.shared.clear()      # what the spilled groups held alike goes with them
 
-    def join(self, event: Event, row: int) -> int:
-        """The number of the group ``event`` (rowid ``row``) joins, made when it joins none."""
+    def join(self, event: Event) -> int:
+        """The number of the group ``event`` joins, made when it joins none."""
         first = event.actors[0] if event.actors else None
         check_roots = event.type != "statement"
         homes, lookups = _keys(event, self.root, self.made)
@@ -434,19 +436,19 @@ class _Grouper:
                          or mine == group.root) \
                     and merging._same(group.rep, event):
                 if merging._time_rank(event) > group.rank:   # max() keeps the first of equals
-                    self._retake(group, event, row, mine, homes)
+                    self._retake(group, event, mine, homes)
                 return group.number
-        group = _Group(self.made, event, row, mine)
+        group = _Group(self.made, event, mine)
         self.made += 1
         self._place(group, homes)
         return group.number
 
-    def _retake(self, group: _Group, event: Event, row: int, root: str | None,
-                homes: list[tuple]) -> None:
+    def _retake(self, group: _Group, event: Event, root: str | None, homes: list[tuple]
+                ) -> None:
         """``event`` is the group's best-dated report now: list the group anew (the
         old listings stay, and are checked again)."""
         before = (group.low, group.high, _keys(group.rep, self.root, group.number)[0])
-        group.take(event, row)
+        group.take(event)
         group.root = root
         if group.spilled:
             self.cold.warm(group)
@@ -489,7 +491,7 @@ def _assign_groups(connection: sqlite3.Connection) -> None:
         article = first_claim.article_id if first_claim else None
         if article != grouper.article:
             grouper.next_article(article)
-        pending.append((row, grouper.join(event, row), order))
+        pending.append((row, grouper.join(event), order))
         if len(pending) >= _MERGE_BATCH:
             connection.executemany("INSERT INTO temp.merge_groups VALUES (?, ?, ?)", pending)
             pending = []
@@ -504,7 +506,8 @@ def _write_groups(connection: sqlite3.Connection, executor: Executor | None = No
     cursor = connection.execute(
         "SELECT m.grp, a.json FROM temp.merge_groups m "
         "JOIN article_events a ON a.rowid = m.row ORDER BY m.grp, m.ord")
-    batches = _batches(_groups(cursor))
+    batches = _batches((grp, [text for _grp, text in rows])
+                       for grp, rows in groupby(cursor, key=itemgetter(0)))
     if executor is None:
         for batch in batches:
             _insert_merged(connection, merged_rows(batch))
@@ -516,19 +519,6 @@ def _write_groups(connection: sqlite3.Connection, executor: Executor | None = No
             _insert_merged(connection, window.popleft().result())
     while window:
         _insert_merged(connection, window.popleft().result())
-
-
-def _groups(rows: Iterable[tuple[int, str]]) -> Iterator[tuple[int, list[str]]]:
-    """(group, its reports' JSON) from rows sorted by group."""
-    current, members = None, []
-    for grp, text in rows:
-        if grp != current and members:
-            yield current, members
-            members = []
-        current = grp
-        members.append(text)
-    if members:
-        yield current, members
 
 
 def _batches(groups: Iterable[tuple[int, list[str]]]
@@ -569,12 +559,11 @@ def _merged_group_row(grp: int, members: list[str]) -> tuple[Any, ...]:
 def _row_from_dict(data: dict[str, Any], text: str) -> tuple[Any, ...]:
     """``merged_row(...)[1:]`` from an event's JSON form (``data``, and ``text``: it
     dumped)."""
-    words = [data["label"], *data["actors"], *data["places"]]
-    for claim in data["claims"]:
-        words += [claim["sentence"], claim["attribution"] or "", claim["source"] or ""]
     when = data["when"]
+    search = _search_text(data["label"], data["actors"], data["places"],
+                          ((c["sentence"], c["attribution"], c["source"]) for c in data["claims"]))
     return (data["id"], data["type"], when["start"], when["end"], data["status"], data["label"],
-            "\n".join(words).casefold(), text)
+            search, text)
 
 
 def _insert_merged(connection: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
@@ -582,18 +571,25 @@ def _insert_merged(connection: sqlite3.Connection, rows: list[tuple[Any, ...]]) 
                            f"({', '.join('?' * (len(EVENT_COLUMNS) + 1))})", rows)
 
 
-
 def merged_row(position: int, event: Event) -> tuple[Any, ...]:
     """A merged event as an ``events`` row (EVENT_COLUMNS): the columns readers filter
     on, the text ``read_events(text=...)`` searches, and the event's JSON."""
     when = event.when
-    words = [event.label, *event.actors, *event.places]
-    for claim in event.claims:
-        words += [claim.sentence, claim.attribution or "", claim.source or ""]
+    search = _search_text(event.label, event.actors, event.places,
+                          ((c.sentence, c.attribution, c.source) for c in event.claims))
     return (position, event.id, event.type,
             when.start.isoformat() if when.start else None,
             when.end.isoformat() if when.end else None,
-            event.status, event.label, "\n".join(words).casefold(),
-            json.dumps(event.to_dict(), ensure_ascii=False))
+            event.status, event.label, search, json.dumps(event.to_dict(), ensure_ascii=False))
+
+
+def _search_text(label: str, actors: Iterable[str], places: Iterable[str],
+                 claims: Iterable[tuple[str, str | None, str | None]]) -> str:
+    """What ``read_events(text=...)`` searches: the label, actors and places, and each
+    claim's sentence, attribution and source, case-folded."""
+    words = [label, *actors, *places]
+    for sentence, attribution, source in claims:
+        words += [sentence, attribution or "", source or ""]
+    return "\n".join(words).casefold()
 
 
