@@ -170,12 +170,7 @@ def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: s
 @lru_cache(maxsize=None)
 def engine_for(language: str = "en") -> Engine:
     grammar = load_grammar(language)
-    tense = grammar.tense
-    cues = TenseCues(tense.get("future", []), tense.get("past", []), tense.get("past_suffixes", []),
-                     tense.get("default", "unknown"), tense.get("not_past", []),
-                     tense.get("abbreviations", []), tense.get("future_prepositions", []),
-                     tense.get("past_perfect", []))
-    return Engine(grammar, grammar.filters, cues)
+    return Engine(grammar, grammar.filters, TenseCues(**grammar.tense))
 
 
 def find_timexes(text: str, reference: date | datetime, *, language: str = "en") -> list[TimeSpan]:

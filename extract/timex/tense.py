@@ -7,6 +7,7 @@ words come from the language data; the nearest cue to the expression wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z']+")
@@ -22,10 +23,11 @@ _AFTER_PENALTY = 3
 class TenseCues:
     """Cue words of one language, as loaded from its data."""
 
-    def __init__(self, future: list[str], past: list[str], past_suffixes: list[str],
-                 default: str = "unknown", not_past: list[str] = (),
-                 abbreviations: list[str] = (), future_prepositions: list[str] = (),
-                 past_perfect: list[str] = ()) -> None:
+    def __init__(self, future: list[str] = (), past: list[str] = (),
+                 past_suffixes: list[str] = (), default: str = "unknown",
+                 not_past: list[str] = (), abbreviations: list[str] = (),
+                 future_prepositions: list[str] = (), past_perfect: list[str] = ()) -> None:
+        """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
         self.not_past = frozenset(not_past)
@@ -138,8 +140,7 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
 
 def _after_past_perfect(cues: TenseCues, words: list[str], index: int) -> bool:
     """Whether ``words[index]`` follows "had" or "had been" (a plan already past)."""
-    return any(tuple(words[index - len(p):index]) == p for p in cues.past_perfect
-               if len(p) <= index)
+    return _phrase_before(words, index, cues.past_perfect)
 
 
 def _future_governs(cues: TenseCues, words: list[str], index: int) -> bool:
@@ -148,9 +149,13 @@ def _future_governs(cues: TenseCues, words: list[str], index: int) -> bool:
     window = words[max(0, index - 3):index]
     if any(cues.classify(w) == FUTURE for w in window):
         return True
-    return index > 0 and any(
-        tuple(words[index - len(phrase):index]) == phrase
-        for phrase in cues.future_by_last.get(words[index - 1], ()) if len(phrase) <= index)
+    return index > 0 and _phrase_before(words, index, cues.future_by_last.get(words[index - 1], ()))
+
+
+def _phrase_before(words: list[str], index: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether one of ``phrases`` ends right before ``words[index]``."""
+    return any(len(phrase) <= index and tuple(words[index - len(phrase):index]) == phrase
+               for phrase in phrases)
 
 
 def direction(tense: int) -> int:
