@@ -33,7 +33,7 @@ from extract.load import LoadError, _article_files, load_paths
 from extract.model import Event
 from extract.store import (DEFAULT_PATH, Batch, EventRow, Store, StoreError, content_hash,
                            count, event_rows, export_csv, export_json, extractor_version,
-                           new_run, open_store, publish, stage, stored_hashes,
+                           new_run, open_store, publish, run_ids, stage, stored_hashes,
                            writing)
 
 EXTRACTOR_ENV = "CHRONICLE_EXTRACTOR"
@@ -270,8 +270,8 @@ def run(paths: Iterable[StrPath], db: StrPath = DEFAULT_PATH, json_out: StrPath 
             jobs, initializer=_init_worker, initargs=(extractor,))) if jobs > 1 else None
         run_id = new_run()
         stager = _Stager(store, run_id)
-        tasks = _to_extract(store, load_paths(paths, published), version, report, stager,
-                            bar.update)
+        articles = load_paths(paths, published, ids=run_ids(store))
+        tasks = _to_extract(store, articles, version, report, stager, bar.update)
         for article, digest, outcome in extract_stream(tasks, extractor, pool, jobs):
             if outcome.error is None:
                 report.extracted += 1

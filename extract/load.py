@@ -36,6 +36,8 @@ TITLE_LENGTH = 80
 UTF8_BOM = b"\xef\xbb\xbf"
 
 StrPath = str | PathLike[str]
+# Records that a path holds an article id; gives the path that held it first, if another.
+IdRegistry = Callable[[str, str], "str | None"]
 
 
 class LoadError(Exception):
@@ -68,14 +70,16 @@ def load_article(path: StrPath, published: date | None = None) -> Article:
     return _article(path, metadata, basis, text, published)
 
 
-def load_paths(paths: StrPath | Iterable[StrPath],
-               published: date | None = None) -> Iterator[Article | LoadError]:
+def load_paths(paths: StrPath | Iterable[StrPath], published: date | None = None,
+               ids: IdRegistry | None = None) -> Iterator[Article | LoadError]:
     """Load every article in ``paths`` (files, or folders walked in name order, skipping
     hidden files and READMEs). A file that cannot be loaded gives a ``LoadError`` in its
-    place, so one bad file does not stop the rest. Ids must be unique across the run."""
+    place, so one bad file does not stop the rest. Ids must be unique across the run:
+    ``ids`` keeps them (in memory by default; a run over a large corpus keeps them on
+    disk, ``store.run_ids``)."""
     if isinstance(paths, (str, PathLike)):
         paths = [paths]
-    seen: dict[str, str] = {}
+    claim = ids or ids_in_memory()
     for path in _article_files(paths):
         if not path.exists():
             yield LoadError(path, "no such file or folder")
@@ -85,12 +89,25 @@ def load_paths(paths: StrPath | Iterable[StrPath],
         except LoadError as error:
             yield error
             continue
-        if article.id in seen:
-            yield LoadError(path, f"has the same id {article.id!r} as {seen[article.id]}: "
+        first = claim(article.id, str(path))
+        if first is not None:
+            yield LoadError(path, f"has the same id {article.id!r} as {first}: "
                                   "rename one of them or give it an `id:` in its metadata")
             continue
-        seen[article.id] = str(path)
         yield article
+
+
+def ids_in_memory() -> IdRegistry:
+    """An ``IdRegistry`` in a dict."""
+    first: dict[str, str] = {}
+
+    def claim(article_id: str, path: str) -> str | None:
+        if article_id in first:
+            return first[article_id]
+        first[article_id] = path
+        return None
+
+    return claim
 
 
 def _article_files(paths: Iterable[StrPath]) -> Iterator[Path]:

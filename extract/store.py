@@ -38,6 +38,7 @@ from extract import merge as merging
 from extract import pipeline
 from extract.article import Article
 from extract.export import atomic_write, json_lines, write_csv
+from extract.load import IdRegistry
 from extract.model import Event
 from extract.stream_merge import EVENT_COLUMNS, merged_row, stream_merge
 
@@ -263,6 +264,24 @@ def stored_hashes(store: Store, article_id: str) -> tuple[str | None, str | None
     staged = connection.execute("SELECT content_hash FROM staged_articles WHERE id = ? "
                                 "AND extracted = 1", (article_id,)).fetchone()
     return (live[0] if live else None), (staged[0] if staged else None)
+
+
+def run_ids(store: Store) -> IdRegistry:
+    """An ``IdRegistry`` for one run, in a temporary table: on disk, so a run's memory
+    does not grow with its corpus."""
+    connection = store.connection
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS run_ids "
+                       "(id TEXT PRIMARY KEY, path TEXT NOT NULL) WITHOUT ROWID")
+    connection.execute("DELETE FROM temp.run_ids")
+
+    def claim(article_id: str, path: str) -> str | None:
+        if connection.execute("INSERT OR IGNORE INTO temp.run_ids VALUES (?, ?)",
+                              (article_id, path)).rowcount:
+            return None
+        return connection.execute("SELECT path FROM temp.run_ids WHERE id = ?",
+                                  (article_id,)).fetchone()[0]
+
+    return claim
 
 
 # --- writing: stage in batches, publish at the end ------------------------------------

@@ -150,6 +150,24 @@ def test_bad_articles_are_reported_and_the_rest_stored(tmp_path, capsys):
     assert event_ids(db) == ["statement-a0000", "statement-a0001", "statement-a0002"]
 
 
+def test_two_files_with_one_id_are_reported_naming_both(tmp_path, capsys):
+    """A run keeps its ids on disk (``store.run_ids``), not in memory, and still names
+    the file that held an id first."""
+    corpus, db = tmp_path / "corpus", tmp_path / "c.db"
+    first = fakes.write_article(corpus / "a", "story", "Seoul said 3 soldiers moved.")
+    second = fakes.write_article(corpus / "b", "story", "Kyiv said 4 soldiers moved.")
+    fakes.write_article(corpus / "b", "other", "Seoul said 5 soldiers moved.")
+    code = main([str(corpus), "--db", str(db), "--quiet"])
+    assert code == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "1 of 3 articles failed:",
+        f"  {second}: has the same id 'story' as {first}: rename one of them or give it an "
+        "`id:` in its metadata",
+    ]
+    assert event_ids(db) == ["statement-other", "statement-story"]
+    assert main([str(corpus / "b" / "other.md"), "--db", str(db), "--quiet"]) == 0  # ids: per run
+
+
 def test_an_article_that_fails_again_keeps_its_earlier_events(tmp_path):
     corpus, db = tmp_path / "corpus", tmp_path / "c.db"
     path = fakes.write_article(corpus, "flaky", "Kyiv said it.")

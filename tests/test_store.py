@@ -20,7 +20,7 @@ from extract.model import EVENT_TYPES, STATUSES, Event
 from extract.store import (MIGRATIONS, SCHEMA_VERSION, Batch, Store, StoreError, check_store,
                            content_hash, count, event_rows, events_query, export_csv,
                            export_json, new_run, open_store, publish, read_article_events,
-                           read_articles, read_events, stage, stored_hashes)
+                           read_articles, read_events, run_ids, stage, stored_hashes)
 from extract.timex.span import GRANULARITIES, KINDS, MODS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -134,6 +134,17 @@ def test_the_content_hash_follows_text_metadata_and_version_not_the_path():
 
 
 # --- staging and publishing ---------------------------------------------------------------
+
+def test_a_runs_ids_name_the_file_that_held_each_first(store):
+    claim = run_ids(store)
+    assert claim("story", "a/story.md") is None
+    assert claim("other", "b/other.md") is None
+    assert claim("story", "b/story.txt") == "a/story.md"
+    assert claim("story", "a/story.md") == "a/story.md"      # the same file twice, too
+    assert store.connection.execute("SELECT count(*) FROM temp.run_ids").fetchone() == (2,)
+    again = run_ids(store)                                     # the next run starts afresh
+    assert again("story", "b/story.txt") is None
+
 
 def test_staged_work_is_invisible_until_published(tmp_path, merged_by_id):
     with open_store(tmp_path / "c.db") as store:
