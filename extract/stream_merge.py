@@ -13,20 +13,24 @@ with the same result, in two streaming passes over SQL:
    sentences, and what many hold alike shared). At most ``WARM_GROUPS`` stay in memory:
    events come in order of publication, so beyond that the groups whose time ended
    first are spilled to temporary tables, where only reports of older times look.
-   Memory is therefore bounded, whatever the corpus. Which group each event joined goes
-   to a temporary table.
+   SQLite finds the spilled groups a report may join (by block, reach, speaker family,
+   topic and first figure), in the order they were made, and they are made again only
+   until one fits. Memory is therefore bounded, whatever the corpus. Which group each
+   event joined goes to a temporary table.
 2. the events again, group by group, each group combined by ``merge._combine`` (by the
-   run's worker processes when there are some, a few batches at a time) and written;
-   then numbered in ``merge_events``' final order.
+   run's worker processes when there are some, a few small batches at a time) and
+   written; then numbered in ``merge_events``' final order, read from an index of the
+   sort keys (not a sort of whole rows).
 
 ``tests/test_bench_events.py`` checks that the result is what ``merge_events`` makes.
 """
 from __future__ import annotations
 
 import bisect
+import heapq
 import json
 import sqlite3
-from collections import OrderedDict, deque
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from datetime import date
@@ -36,13 +40,13 @@ from typing import Any
 
 from extract import merge as merging
 from extract.events.lexicon import lexicon
-from extract.model import Claim, Event, Quantity
+from extract.model import Event, Quantity
 from extract.timex.span import TimeSpan
 
 EVENT_COLUMNS = ("position", "id", "type", "start", '"end"', "status", "label", "search", "json")
 
 _MERGE_BATCH = 2000
-_MERGE_BUFFER = 500_000     # characters of JSON combined and written at once
+_MERGE_BUFFER = 100_000     # characters of JSON combined and written at once
 _MERGE_WINDOW = 4           # batches being combined by other processes at once
 _FAR_PAST, _FAR_FUTURE = -1, 10**7        # date ordinals beyond any real span
 
@@ -71,8 +75,24 @@ class _Group:
 
     def take(self, event: Event) -> None:
         self.rep = event
-        self.rank = merging._time_rank(event)
-        self.low, self.high = _reach(event)
+        rank = merging._time_rank(event)
+        self.rank = _ALIKE.setdefault(rank, rank)
+        low, high = _reach(event)
+        self.low, self.high = _ALIKE.setdefault(low, low), _ALIKE.setdefault(high, high)
+
+
+# Ranks and days that many groups hold alike, held once: there are as many as there are
+# kinds of rank and days in the corpus's calendar, while groups run to tens of thousands.
+_ALIKE: dict[Any, Any] = {}
+
+
+class _ArticleRef:
+    """All pass 1 reads of a claim (``merge._same`` too): the article it comes from."""
+
+    __slots__ = ("article_id",)
+
+    def __init__(self, article_id: str) -> None:
+        self.article_id = article_id
 
 
 class _LightReader:
@@ -85,7 +105,7 @@ class _LightReader:
     def __init__(self) -> None:
         self.shared: dict[Any, Any] = {}
         self.claims_text: str | None = None
-        self.claims: list[Claim] = []
+        self.claims: Any = []
 
     def event(self, kind: str, status: str, actors: str, places: str, topic: str | None,
               basis: str, confidence: float, when_kind: str, start: str | None,
@@ -94,9 +114,7 @@ class _LightReader:
         share = self.shared.setdefault
         if claims != self.claims_text:     # an article's events come together
             self.claims_text = claims
-            self.claims = [Claim(share(article, article), None, share(published, published),
-                                 "", 0, 0, "", 0, 0)
-                           for article, published in json.loads(claims)]
+            self.claims = [_ArticleRef(share(article, article)) for article in json.loads(claims)]
         return Event("", share(kind, kind), "", self._span(when_kind, start, end, granularity, mod),
                      share(status, status), self._names(actors), self._names(places),
                      self._figure(figure), self.claims, confidence, share(basis, basis),
@@ -174,6 +192,9 @@ def stream_merge(connection: sqlite3.Connection, executor: Executor | None = Non
                                  "AND tbl_name = 'events' AND sql IS NOT NULL").fetchall()
     for name, _sql in indexes:
         connection.execute(f'DROP INDEX "{name}"')
+    # Numbered in the order of an index of the keys alone: sorting whole rows would hold
+    # far more of them in memory.
+    connection.execute("CREATE INDEX temp.merged_in_order ON merged (sort_when, type, id, grp)")
     connection.execute(
         f"INSERT INTO events ({columns}) SELECT row_number() OVER "
         "(ORDER BY sort_when, type, id, grp) - 1, "
@@ -276,27 +297,39 @@ def _keys(event: Event, root: Callable[[str], str], number: int
     return facets, facets
 
 
-WARM_GROUPS = 20_000    # groups kept in memory (about 20 MB); beyond, the oldest are spilled
+WARM_GROUPS = 10_000    # groups kept in memory (about 8 MB); beyond, the oldest are spilled
 _RECENT_COLD = 2_000    # spilled groups kept made again
+_SPILL_SLICE = 500      # spilled groups written at once
 
 
 class _Cold:
-    """The spilled groups, in temporary tables: each group's speaker family, its
-    best-dated report (its light columns), and one row per block it is
-    listed in, with its reach. Only a report of a time before ``below`` looks here."""
+    """The spilled groups, in temporary tables: each group's speaker family and its
+    best-dated report (its light columns), and one row per block it is listed in, with
+    its reach and what ``merge._same`` rejects on first (topic, first figure). Only a
+    report of a time before ``below`` looks here."""
 
     def __init__(self, connection: sqlite3.Connection, reader: _LightReader) -> None:
         self.connection, self.reader = connection, reader
         self.below = _FAR_PAST       # every spilled group's reach ends before this day
+        # Each block's spilled listings reach no days outside (first, last): a report
+        # whose reach misses them need not ask SQLite. As many as there are blocks.
+        self.reaches: dict[str, tuple[int, int]] = {}
+        # Each block's number, and the widths of the listings spilled under it.
+        self.block_numbers: dict[str, int] = {}
+        self.widths: dict[str, set[int]] = {}
         self.recent: OrderedDict[int, _Group] = OrderedDict()
         for statement in (
                 "DROP TABLE IF EXISTS temp.cold_groups",
                 "CREATE TEMP TABLE cold_groups (grp INTEGER PRIMARY KEY, root TEXT, "
-                "light TEXT NOT NULL)",
+                f"{', '.join(f'c{i}' for i in range(len(_LIGHT_EXPRESSIONS)))})",
                 "DROP TABLE IF EXISTS temp.cold_listings",
-                "CREATE TEMP TABLE cold_listings (block TEXT NOT NULL, grp INTEGER NOT NULL, "
-                "low INTEGER NOT NULL, high INTEGER NOT NULL, root TEXT)",
-                "CREATE INDEX temp.cold_by_block ON cold_listings (block, high)"):
+                "CREATE TEMP TABLE cold_listings (id INTEGER PRIMARY KEY, block INTEGER NOT NULL, "
+                "width INTEGER NOT NULL, low INTEGER NOT NULL, high INTEGER NOT NULL, "
+                "grp INTEGER NOT NULL, root TEXT, topic TEXT, figure REAL)",
+                # A listing of width class w (``_width``) meets low..high only if it
+                # starts in low - 2**w + 1..high: a short stretch of the index, however
+                # many listings the block has.
+                "CREATE INDEX temp.cold_by_block ON cold_listings (block, width, low)"):
             connection.execute(statement)
 
     def close(self) -> None:
@@ -306,51 +339,106 @@ class _Cold:
     def spill(self, groups: list[_Group], listings: list[tuple[str, _Group]]) -> None:
         """Keep ``groups`` here, listed under the blocks given."""
         self.below = max([self.below] + [group.high + 1 for group in groups])
+        for block, group in listings:
+            first, last = self.reaches.get(block, (_FAR_FUTURE, _FAR_PAST))
+            self.reaches[block] = min(first, group.low), max(last, group.high)
+            self.widths.setdefault(block, set()).add(_width(group))
         self.connection.executemany(
-            "INSERT INTO temp.cold_groups VALUES (?, ?, ?)",
-            [(g.number, g.root, json.dumps(_light_columns(g.rep))) for g in groups])
+            f"INSERT INTO temp.cold_groups VALUES (?, ?, {', '.join('?' * len(_LIGHT_EXPRESSIONS))})",
+            [(g.number, g.root, *_light_columns(g.rep)) for g in groups])
+        numbers = self.block_numbers
+        rows, listed = [], Counter[int]()
+        for block, g in listings:
+            # A listing's id tells its group's (``warm`` deletes by id, not by a scan).
+            rows.append((g.number * _MAX_LISTINGS + listed[g.number],
+                         numbers.setdefault(block, len(numbers)),
+                         _width(g), g.low, g.high,
+                         g.number, g.root, g.rep.topic or None, _first_figure(g.rep)))
+            listed[g.number] += 1
         self.connection.executemany(
-            "INSERT INTO temp.cold_listings VALUES (?, ?, ?, ?, ?)",
-            [(block, g.number, g.low, g.high, g.root) for block, g in listings])
+            "INSERT INTO temp.cold_listings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
-    def candidates(self, lookups: list[tuple], low: int, high: int, root: str | None
-                   ) -> list[_Group]:
+    def candidates(self, lookups: list[tuple], low: int, high: int, event: Event,
+                   root: str | None) -> Iterable[_Group]:
         """The spilled groups listed under ``lookups`` whose reach meets ``low``..``high``
-        and, given ``root``, whose speaker family is it or none, in the order they were
-        made; the last few made again are kept, as reports of one old time tend to come
-        together."""
-        if low >= self.below or not lookups:
-            return []
-        blocks = [_block_text(key) for key in lookups]
-        sql = ("SELECT DISTINCT grp FROM temp.cold_listings WHERE block IN "
-               f"({', '.join('?' * len(blocks))}) AND high >= ? AND low <= ?")
-        parameters: list[Any] = [*blocks, low, high]
+        and that ``event`` may join, in the order they were made: given ``root``, their
+        speaker family is it or none; unless ``event`` is a statement, their topic and
+        first figure fit (``merge._same``). Made again as they are asked for: the first
+        that fits ends the search."""
+        if low >= self.below:
+            return ()
+        reaches = self.reaches
+        blocks = [block for block in map(_block_text, lookups)
+                  if block in reaches and reaches[block][0] <= high and low <= reaches[block][1]]
+        if not blocks:
+            return ()
+        parameters: list[Any] = []
+        sql = ""
         if root is not None:
             sql += " AND (root IS NULL OR root = ?)"
             parameters.append(root)
-        numbers = sorted(number for (number,) in self.connection.execute(sql, parameters))
-        missing = [number for number in numbers if number not in self.recent]
-        for start in range(0, len(missing), 500):
-            chunk = missing[start:start + 500]
-            for number, group_root, light in self.connection.execute(
-                    "SELECT grp, root, light FROM temp.cold_groups WHERE grp IN "
-                    f"({', '.join('?' * len(chunk))})", chunk):
-                self.recent[number] = _Group(number, self.reader.event(*json.loads(light)),
-                                             group_root, spilled=True)
-        found = []
-        for number in numbers:
-            self.recent.move_to_end(number)
-            found.append(self.recent[number])
-        while len(self.recent) > max(_RECENT_COLD, len(numbers)):
-            self.recent.popitem(last=False)
-        return found
+        if event.type != "statement":
+            if event.topic:
+                sql += " AND (topic IS NULL OR topic = ?)"
+                parameters.append(event.topic)
+            figure = _first_figure(event)
+            if figure is not None:
+                sql += " AND (figure IS NULL OR max(figure, ?) <= min(figure, ?) * ?)"
+                parameters += [figure, figure, merging.FIGURE_SPREAD]
+        selects, values = [], []
+        for block in blocks:
+            for width in self.widths[block]:
+                selects.append("SELECT grp FROM temp.cold_listings WHERE block = ? AND "
+                               f"width = ? AND low BETWEEN ? AND ? AND high >= ?{sql}")
+                values += [self.block_numbers[block], width,
+                           low - 2 ** width + 1 if width < _WIDE else _FAR_PAST, high, low,
+                           *parameters]
+        return self._groups(self.connection.execute(
+            f"SELECT * FROM temp.cold_groups WHERE grp IN ({' UNION '.join(selects)}) "
+            "ORDER BY grp", values))
+
+    def _groups(self, rows: sqlite3.Cursor) -> Iterator[_Group]:
+        """The groups of ``rows``, made again a few at a time, then twice as many each
+        time; the last few made are kept, as reports of one old time come together."""
+        recent = self.recent
+        chunk = _COLD_CHUNK
+        while found := rows.fetchmany(chunk):
+            for number, root, *light in found:
+                group = recent.get(number)
+                if group is None:
+                    group = recent[number] = _Group(number, self.reader.event(*light), root,
+                                                    spilled=True)
+                else:
+                    recent.move_to_end(number)
+                yield group
+            while len(recent) > _RECENT_COLD:
+                recent.popitem(last=False)
+            chunk *= 2
 
     def warm(self, group: _Group) -> None:
         """``group`` took a new report: it lives in memory again."""
         group.spilled = False
         self.recent.pop(group.number, None)
         self.connection.execute("DELETE FROM temp.cold_groups WHERE grp = ?", (group.number,))
-        self.connection.execute("DELETE FROM temp.cold_listings WHERE grp = ?", (group.number,))
+        first = group.number * _MAX_LISTINGS
+        self.connection.execute("DELETE FROM temp.cold_listings WHERE id BETWEEN ? AND ?",
+                                (first, first + _MAX_LISTINGS - 1))
+
+
+_WIDE = 13     # width classes: 0 a day, w < _WIDE at most 2**w - 1 days more, else any
+
+
+def _width(group: _Group) -> int:
+    return min((group.high - group.low).bit_length(), _WIDE)
+
+
+_MAX_LISTINGS = 1 << 16     # blocks a group can be listed in, far more than it has
+_COLD_CHUNK = 8     # spilled groups made again at first; twice as many each time after
+
+
+def _first_figure(event: Event) -> float | None:
+    """The figure ``merge._figures_fit`` compares (the light event keeps only it)."""
+    return event.quantities[0].value if event.quantities else None
 
 
 def _light_columns(event: Event) -> tuple[Any, ...]:
@@ -360,8 +448,8 @@ def _light_columns(event: Event) -> tuple[Any, ...]:
             event.topic, event.when_basis, event.confidence, when.kind,
             when.start.isoformat() if when.start else None,
             when.end.isoformat() if when.end else None, when.granularity, when.mod,
-            event.quantities[0].value if event.quantities else None,
-            json.dumps([[claim.article_id, claim.published] for claim in event.claims]))
+            _first_figure(event),
+            json.dumps([claim.article_id for claim in event.claims]))
 
 
 def _block_text(key: tuple) -> str:
@@ -407,10 +495,12 @@ class _Grouper:
             block.forget(numbers)
             if not block.groups:
                 del self.blocks[key]
-        listings = [(_block_text(key), group) for group in old
-                    for key in _keys(group.rep, self.root, group.number)[0]
-                    if not any(claim.article_id in key for claim in group.rep.claims)]
-        self.cold.spill(old, listings)
+        for start in range(0, len(old), _SPILL_SLICE):      # a slice's rows at a time
+            some = old[start:start + _SPILL_SLICE]
+            listings = [(_block_text(key), group) for group in some
+                        for key in _keys(group.rep, self.root, group.number)[0]
+                        if not any(claim.article_id in key for claim in group.rep.claims)]
+            self.cold.spill(some, listings)
         self.reader.shared.clear()      # what the spilled groups held alike goes with them
 
     def join(self, event: Event) -> int:
@@ -423,13 +513,13 @@ class _Grouper:
         low, high = _reach(event)
         found = [self.blocks[key].candidates(low, high) for key in lookups if key in self.blocks]
         mine = self.root(first) if first is not None else None
-        cold = self.cold.candidates(lookups, low, high, mine if check_roots else None)
-        if cold:
-            found.append(cold)
         if len(found) > 1:
             candidates: Iterable[_Group] = sorted(set().union(*found), key=_number)
         else:
             candidates = found[0] if found else ()
+        cold = self.cold.candidates(lookups, low, high, event, mine if check_roots else None)
+        if cold:
+            candidates = heapq.merge(candidates, cold, key=_number)
         for group in candidates:
             if group.low <= high and low <= group.high \
                     and (not check_roots or mine is None or group.root is None
@@ -463,18 +553,20 @@ class _Grouper:
             self.blocks.setdefault(key, _Block()).register(group)
 
 
-# Only what comparing reads, extracted by SQLite (in C), not whole events in Python.
-_LIGHT_COLUMNS = (
-    "json_extract(json, '$.type'), json_extract(json, '$.status'), "
-    "json_extract(json, '$.actors'), json_extract(json, '$.places'), "
-    "json_extract(json, '$.topic'), json_extract(json, '$.when_basis'), "
-    "json_extract(json, '$.confidence'), json_extract(json, '$.when.kind'), "
-    "json_extract(json, '$.when.start'), json_extract(json, '$.when.end'), "
-    "json_extract(json, '$.when.granularity'), json_extract(json, '$.when.mod'), "
+# Only what comparing reads, extracted by SQLite (in C), not whole events in Python:
+# the columns ``_LightReader.event`` takes, in its order.
+_LIGHT_EXPRESSIONS = (
+    "json_extract(json, '$.type')", "json_extract(json, '$.status')",
+    "json_extract(json, '$.actors')", "json_extract(json, '$.places')",
+    "json_extract(json, '$.topic')", "json_extract(json, '$.when_basis')",
+    "json_extract(json, '$.confidence')", "json_extract(json, '$.when.kind')",
+    "json_extract(json, '$.when.start')", "json_extract(json, '$.when.end')",
+    "json_extract(json, '$.when.granularity')", "json_extract(json, '$.when.mod')",
     "(SELECT json_extract(value, '$.value') FROM json_each(e.json, '$.quantities') "
-    "WHERE json_extract(value, '$.value') LIMIT 1), "
-    "(SELECT json_group_array(json_array(json_extract(value, '$.article_id'), "
-    "json_extract(value, '$.published'))) FROM json_each(e.json, '$.claims'))")
+    "WHERE json_extract(value, '$.value') LIMIT 1)",
+    "(SELECT json_group_array(json_extract(value, '$.article_id')) "
+    "FROM json_each(e.json, '$.claims'))")
+_LIGHT_COLUMNS = ", ".join(_LIGHT_EXPRESSIONS)
 
 
 def _assign_groups(connection: sqlite3.Connection) -> None:
