@@ -252,7 +252,10 @@ def run(paths: Iterable[StrPath], db: StrPath = DEFAULT_PATH, json_out: StrPath 
     """Load, extract and store every article in ``paths`` (files or folders); then write
     the exports asked for. Only changed articles are extracted. ``jobs`` defaults to every
     core; ``prune`` drops stored articles this run did not load (skipped if any failed).
-    Raises StoreError when the database cannot be used, ExtractorError for a bad
+    With more than one job, publishing also starts a fresh interpreter for its grouping
+    (``extract.side_process``): a script that calls this must guard its entry point
+    (``if __name__ == "__main__":``), as with any ``multiprocessing`` spawn. Raises
+    StoreError when the database cannot be used, ExtractorError for a bad
     ``CHRONICLE_EXTRACTOR``."""
     paths = [paths] if isinstance(paths, (str, PathLike)) else list(paths)
     extractor, version = choose_extractor(extractor)

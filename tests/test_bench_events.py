@@ -52,23 +52,28 @@ def test_articles_load_are_about_2_kb_and_vary(tmp_path):
 
 
 @pytest.mark.parametrize("warm_groups, processes",
-                         [(stream_merge.WARM_GROUPS, 0), (40, 2), (8, 0)])
+                         [(stream_merge.WARM_GROUPS, 0), (40, 0), (8, 0), (40, 2)])
 def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm_groups,
                                                       processes):
     """Publishing merges in streaming passes with indexes, spilling the groups of the
     oldest times beyond ``WARM_GROUPS``; ``check_store`` compares the result with
     ``merge_events`` over every per-article event. With 40 groups in memory, most that
     outlive their article are spilled, and some reports join a spilled group (which
-    comes back to memory); there, two processes combine the groups, in batches of 50.
-    With 8, nearly every report that may join an older group looks among spilled ones."""
+    comes back to memory); with 8, nearly every report that may join an older group
+    looks among spilled ones. With worker processes, the grouping runs in a process of
+    its own (spilling alike, unseen from here) and two processes combine the groups, in
+    batches of 50."""
     monkeypatch.setattr(stream_merge, "WARM_GROUPS", warm_groups)
     monkeypatch.setattr(stream_merge, "_MERGE_BATCH", 50)
-    spilled, woken = [], []
+    spilled, woken, side = [], [], []
     spill, warm = stream_merge._Cold.spill, stream_merge._Cold.warm
     monkeypatch.setattr(stream_merge._Cold, "spill", lambda self, groups, listings: (
         spilled.extend(groups), spill(self, groups, listings)))
     monkeypatch.setattr(stream_merge._Cold, "warm", lambda self, group: (
         woken.append(group), warm(self, group)))
+    in_process = stream_merge.map_in_process
+    monkeypatch.setattr(stream_merge, "map_in_process", lambda start, batches: (
+        side.append(start), in_process(start, batches))[1])
     folder = tmp_path / "corpus"
     synth.write_corpus(folder, 150, seed=7)
     articles = list(load_paths([folder]))
@@ -80,10 +85,12 @@ def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm
         with ProcessPoolExecutor(processes) if processes else nullcontext() as executor:
             publish(store, run, executor=executor)
         assert count(store, "events") < count(store, "article_events")   # some merged
-        if warm_groups < 100:
-            assert len(spilled) > count(store, "events") // 3 and woken
+        if processes:
+            assert [start.args for start in side] == [(40,)] and spilled == []
+        elif warm_groups < 100:
+            assert len(spilled) > count(store, "events") // 3 and woken and side == []
         else:
-            assert spilled == []
+            assert spilled == [] and side == []
         assert check_store(store) == []
 
 
