@@ -29,6 +29,7 @@ from tqdm import tqdm
 
 from extract import pipeline
 from extract.article import Article
+from extract.heap import use_one_heap
 from extract.load import LoadError, _article_files, load_paths
 from extract.model import Event
 from extract.store import (DEFAULT_PATH, Batch, EventRow, Store, StoreError, content_hash,
@@ -263,6 +264,8 @@ def run(paths: Iterable[StrPath], db: StrPath = DEFAULT_PATH, json_out: StrPath 
     jobs = 1 if total < IN_PROCESS_BELOW else (jobs or os.cpu_count() or 1)
     show = progress and (sys.stderr.isatty() or total > PROGRESS_ABOVE)
     report = RunReport(db=str(db))
+    if jobs > 1:
+        use_one_heap()      # the pool's threads would each grow a heap of their own
     with ExitStack() as stack:
         store = stack.enter_context(open_store(db))
         stack.enter_context(writing(store))

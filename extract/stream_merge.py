@@ -48,6 +48,7 @@ from extract.timex.span import TimeSpan
 EVENT_COLUMNS = ("position", "id", "type", "start", '"end"', "status", "label", "search", "json")
 
 _MERGE_BATCH = 2000
+_GROUPING_BATCH = 500      # events handed to pass 1's grouping at once
 _MERGE_BUFFER = 100_000     # characters of JSON combined and written at once
 _MERGE_WINDOW = 4           # batches being combined by other processes at once
 _FAR_PAST, _FAR_FUTURE = -1, 10**7        # date ordinals beyond any real span
@@ -579,7 +580,7 @@ def _assign_groups(connection: sqlite3.Connection, elsewhere: bool = False) -> N
     reading (faster on two cores, and its memory is given back when it ends)."""
     cursor = connection.execute(f"SELECT rowid, {_LIGHT_COLUMNS} FROM article_events AS e "
                                 f"ORDER BY {_merge_order_sql()}")
-    batches = _numbered_batches(cursor, _MERGE_BATCH)
+    batches = _numbered_batches(cursor, _GROUPING_BATCH)
     # The cursor reads article_events while pass 1 writes temporary tables only.
     if elsewhere:
         for joined in map_in_process(partial(_grouping_on_its_own, WARM_GROUPS), batches):
