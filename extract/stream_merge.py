@@ -411,11 +411,11 @@ class _Cold:
                 if group is None:
                     group = recent[number] = _Group(number, self.reader.event(*light), root,
                                                     spilled=True)
+                    if len(recent) > _RECENT_COLD:    # before yielding: the search may
+                        recent.popitem(last=False)    # end at any group
                 else:
                     recent.move_to_end(number)
                 yield group
-            while len(recent) > _RECENT_COLD:
-                recent.popitem(last=False)
             chunk *= 2
 
     def warm(self, group: _Group) -> None:

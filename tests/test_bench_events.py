@@ -65,12 +65,16 @@ def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm
     batches of 50."""
     monkeypatch.setattr(stream_merge, "WARM_GROUPS", warm_groups)
     monkeypatch.setattr(stream_merge, "_MERGE_BATCH", 50)
-    spilled, woken, side = [], [], []
+    monkeypatch.setattr(stream_merge, "_RECENT_COLD", 3)
+    spilled, woken, side, kept = [], [], [], []
     spill, warm = stream_merge._Cold.spill, stream_merge._Cold.warm
     monkeypatch.setattr(stream_merge._Cold, "spill", lambda self, groups, listings: (
         spilled.extend(groups), spill(self, groups, listings)))
     monkeypatch.setattr(stream_merge._Cold, "warm", lambda self, group: (
         woken.append(group), warm(self, group)))
+    close = stream_merge._Cold.close
+    monkeypatch.setattr(stream_merge._Cold, "close", lambda self: (
+        kept.append(len(self.recent)), close(self)))
     in_process = stream_merge.map_in_process
     monkeypatch.setattr(stream_merge, "map_in_process", lambda start, batches: (
         side.append(start), in_process(start, batches))[1])
@@ -89,6 +93,7 @@ def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm
             assert [start.args for start in side] == [(40,)] and spilled == []
         elif warm_groups < 100:
             assert len(spilled) > count(store, "events") // 3 and woken and side == []
+            assert kept == [3]      # spilled groups made again: only the last few kept
         else:
             assert spilled == [] and side == []
         assert check_store(store) == []
