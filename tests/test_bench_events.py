@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import pipeline, stream_merge
+from extract import grouping, pipeline, stream_merge
 from extract.bench import synth
 from extract.load import LoadError, load_paths
 from extract.store import (Batch, check_store, content_hash, count, event_rows, new_run,
@@ -52,7 +52,7 @@ def test_articles_load_are_about_2_kb_and_vary(tmp_path):
 
 
 @pytest.mark.parametrize("warm_groups, processes",
-                         [(stream_merge.WARM_GROUPS, 0), (40, 0), (8, 0), (40, 2)])
+                         [(grouping.WARM_GROUPS, 0), (40, 0), (8, 0), (40, 2)])
 def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm_groups,
                                                       processes):
     """Publishing merges in streaming passes with indexes, spilling the groups of the
@@ -63,20 +63,20 @@ def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm
     looks among spilled ones. With worker processes, the grouping runs in a process of
     its own (spilling alike, unseen from here) and two processes combine the groups, in
     batches of 50."""
-    monkeypatch.setattr(stream_merge, "WARM_GROUPS", warm_groups)
+    monkeypatch.setattr(grouping, "WARM_GROUPS", warm_groups)
     monkeypatch.setattr(stream_merge, "_MERGE_BATCH", 50)
-    monkeypatch.setattr(stream_merge, "_RECENT_COLD", 3)
+    monkeypatch.setattr(grouping, "_RECENT_COLD", 3)
     spilled, woken, side, kept = [], [], [], []
-    spill, warm = stream_merge._Cold.spill, stream_merge._Cold.warm
-    monkeypatch.setattr(stream_merge._Cold, "spill", lambda self, groups, listings: (
+    spill, warm = grouping._Cold.spill, grouping._Cold.warm
+    monkeypatch.setattr(grouping._Cold, "spill", lambda self, groups, listings: (
         spilled.extend(groups), spill(self, groups, listings)))
-    monkeypatch.setattr(stream_merge._Cold, "warm", lambda self, group: (
+    monkeypatch.setattr(grouping._Cold, "warm", lambda self, group: (
         woken.append(group), warm(self, group)))
-    close = stream_merge._Cold.close
-    monkeypatch.setattr(stream_merge._Cold, "close", lambda self: (
+    close = grouping._Cold.close
+    monkeypatch.setattr(grouping._Cold, "close", lambda self: (
         kept.append(len(self.recent)), close(self)))
-    in_process = stream_merge.map_in_process
-    monkeypatch.setattr(stream_merge, "map_in_process", lambda start, batches: (
+    in_process = grouping.map_in_process
+    monkeypatch.setattr(grouping, "map_in_process", lambda start, batches: (
         side.append(start), in_process(start, batches))[1])
     folder = tmp_path / "corpus"
     synth.write_corpus(folder, 150, seed=7)
