@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +82,39 @@ def test_stopping_early_ends_the_process():
     answers.close()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_the_process_ends_when_its_caller_is_killed(tmp_path):
+    """A run killed with SIGKILL leaves no grouping process behind: it sees its caller
+    gone while it waits for the next batch."""
+    root = Path(__file__).resolve().parents[1]
+    script = tmp_path / "caller.py"
+    script.write_text(
+        "import sys, time\n"
+        "from extract.side_process import map_in_process\n"
+        "import test_side_process as t\n"
+        "if __name__ == '__main__':\n"
+        "    answers = map_in_process(t.running_total, ([1] for _ in iter(int, 1)), window=1)\n"
+        "    print(next(answers)[0], flush=True)\n"
+        "    time.sleep(60)\n")
+    caller = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(root), str(root / "tests")])})
+    side = int(caller.stdout.readline())
+    os.kill(caller.pid, signal.SIGKILL)
+    caller.wait()
+    deadline = time.monotonic() + 10
+    while _running(side):
+        assert time.monotonic() < deadline, "the side process outlived its caller"
+        time.sleep(0.05)
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie, dead but not yet reaped by init,
+    counts as ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
