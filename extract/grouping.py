@@ -22,6 +22,7 @@ from typing import Any
 
 from extract import merge as merging
 from extract.events.lexicon import lexicon
+from extract.heap import use_one_heap
 from extract.model import Event, Quantity
 from extract.side_process import map_in_process
 from extract.timex.span import TimeSpan
@@ -578,6 +579,7 @@ class _Grouping:
 def _grouping_on_its_own(warm_groups: int) -> _Grouping:
     """A ``_Grouping`` for a process of its own, spilling into a private temporary
     database."""
+    use_one_heap()      # its queues' threads would each grow a heap of their own
     connection = sqlite3.connect("", isolation_level=None)
     connection.execute("BEGIN")     # never committed: nothing there outlives the process
     return _Grouping(connection, warm_groups)
