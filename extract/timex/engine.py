@@ -78,7 +78,7 @@ class Engine:
             if resolution.interval is not None and resolution.kind in ("DATE", "TIME") \
                     and resolution.granularity is not None:
                 last = (resolution.interval[0], resolution.interval[1], resolution.granularity)
-                last_shifted = candidate.rule.resolve == "shifted" or resolution.shifted
+                last_shifted = resolution.shifted
                 if not last_shifted:
                     unshifted = last
         return spans

@@ -28,7 +28,7 @@ class Resolution:
     granularity: str | None
     mod: str | None = None
     anaphoric: bool = False   # resolved against a date the text mentioned
-    shifted: bool = False     # counted back from another date ("the year-ago quarter")
+    shifted: bool = False     # counted from another date ("a year ago", "the year-ago quarter")
 
 
 @dataclass(slots=True)
@@ -49,6 +49,12 @@ class Context:
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
         return None if raw is None else self.grammar.lookup(table, raw)
+
+    @property
+    def reported(self) -> tuple[date, date, str] | None:
+        """The date the text is reporting on: the last one mentioned, unless that was
+        counted back from another ("the year-ago quarter"), then the last named outright."""
+        return self.unshifted if self.last_shifted else self.last
 
 
 Resolver = Callable[[Context], Resolution | None]
@@ -405,12 +411,9 @@ def quarter(ctx: Context) -> Resolution | None:
     current = cal.unit_containing(ctx.reference, "quarter")[1][0]
     previous = cal.shift(current, "quarter", -1)
     relative = ctx.word("relative")
-    mentioned = ctx.last[0] if (ctx.last and ctx.last[2] == "quarter") else None
-    if ctx.last_shifted and not lowered.startswith("that"):
-        # "the quarter" after "the year-ago quarter": the quarter reported on, not the
-        # one it is compared with ("that quarter" still points at the latest).
-        anchor = ctx.unshifted
-        mentioned = anchor[0] if anchor and anchor[2] == "quarter" else None
+    # "the quarter" after "the year-ago quarter": the quarter reported on, not the one it
+    # is compared with ("that quarter" still points at the latest).
+    mentioned = _quarter_start(ctx.last if lowered.startswith("that") else ctx.reported)
     explicit_year = _year(ctx, ctx.groups.get("year"))
     if explicit_year is not None:
         # "the 1988 quarter": the quarter the text is about, in that year.
@@ -430,7 +433,7 @@ def quarter(ctx: Context) -> Resolution | None:
         # "the quarter", "that quarter", "the same quarter": the one the text is about.
         focus, anaphoric = (mentioned, True) if mentioned else (previous, False)
     if year_back:
-        base = _reported_quarter(ctx, mentioned)
+        base = _reported_quarter(ctx)
         focus = cal.shift(base or previous, "year", -1)
         value, interval = cal.unit_containing(focus, "quarter")
         return Resolution("DATE", value, interval, "quarter", None, base is not None, shifted=True)
@@ -459,15 +462,18 @@ def _period_closing(ctx: Context) -> date | None:
     return None
 
 
-def _reported_quarter(ctx: Context, mentioned: date | None) -> date | None:
+def _reported_quarter(ctx: Context) -> date | None:
     """The quarter a "year-ago period" is compared with: the one the text named
     itself (not one already counted back), and one already reported, not a forecast."""
-    if ctx.last_shifted:
-        anchor = ctx.unshifted
-        mentioned = anchor[0] if anchor and anchor[2] == "quarter" else None
+    mentioned = _quarter_start(ctx.reported)
     if mentioned is not None and mentioned > ctx.reference:
         return None
     return mentioned
+
+
+def _quarter_start(mentioned: tuple[date, date, str] | None) -> date | None:
+    """Where a mentioned date starts, if it is a quarter."""
+    return mentioned[0] if mentioned and mentioned[2] == "quarter" else None
 
 
 @resolver("half")
@@ -661,9 +667,11 @@ def shifted(ctx: Context) -> Resolution | None:
     anaphoric = spec["anchor"] == "anaphoric" and anchor is not None
     base = anchor[0] if anaphoric and anchor else ctx.reference
     if isinstance(count, str):
-        return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None, None, anaphoric)
+        return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None, None, anaphoric,
+                          shifted=True)
     if unit in TIME_UNITS:
-        return Resolution("DATE", base.isoformat(), (base, base), "day", _approx(ctx), anaphoric)
+        return Resolution("DATE", base.isoformat(), (base, base), "day", _approx(ctx), anaphoric,
+                          shifted=True)
     grain = {"fortnight": "week", "weekend": "week", "season": "season"}.get(unit, unit)
     steps = count * UNIT_FACTOR.get(unit, 1)
     if unit in ("millennium",):
@@ -677,7 +685,7 @@ def shifted(ctx: Context) -> Resolution | None:
             grain, steps = "day", steps * 7
         steps = round(steps)
     moved = cal.shift(base, "week" if grain == "week" else grain, sign * int(steps))
-    reported = ctx.unshifted if ctx.last_shifted else ctx.last
+    reported = ctx.reported
     if grain == "year" and reported is not None and reported[2] in ("quarter", "half") \
             and reported[1] >= cal.shift(ctx.reference, "year", -1):
         # "profit rose from $5 million a year earlier": the quarter reported on, a year before.
@@ -689,7 +697,7 @@ def shifted(ctx: Context) -> Resolution | None:
     if grain == "decade" or grain == "century":
         grain = "year"
     value, interval = cal.unit_containing(moved, grain)
-    return Resolution("DATE", value, interval, grain, _approx(ctx), anaphoric)
+    return Resolution("DATE", value, interval, grain, _approx(ctx), anaphoric, shifted=True)
 
 
 @resolver("span_duration")
