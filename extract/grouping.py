@@ -260,12 +260,7 @@ class _Cold:
     def __init__(self, connection: sqlite3.Connection, reader: _LightReader) -> None:
         self.connection, self.reader = connection, reader
         self.below = _FAR_PAST       # every spilled group's reach ends before this day
-        # Each block's spilled listings reach no days outside (first, last): a report
-        # whose reach misses them need not ask SQLite. As many as there are blocks.
-        self.reaches: dict[str, tuple[int, int]] = {}
-        # Each block's number, and the widths of the listings spilled under it.
-        self.block_numbers: dict[str, int] = {}
-        self.widths: dict[str, set[int]] = {}
+        self.blocks: dict[str, _ColdBlock] = {}   # as many as there are blocks
         self.recent: OrderedDict[int, _Group] = OrderedDict()
         for statement in (
                 "DROP TABLE IF EXISTS temp.cold_groups",
@@ -288,21 +283,19 @@ class _Cold:
     def spill(self, groups: list[_Group], listings: list[tuple[str, _Group]]) -> None:
         """Keep ``groups`` here, listed under the blocks given."""
         self.below = max([self.below] + [group.high + 1 for group in groups])
-        for block, group in listings:
-            first, last = self.reaches.get(block, (_FAR_FUTURE, _FAR_PAST))
-            self.reaches[block] = min(first, group.low), max(last, group.high)
-            self.widths.setdefault(block, set()).add(_width(group))
         self.connection.executemany(
             f"INSERT INTO temp.cold_groups VALUES (?, ?, {', '.join('?' * len(_LIGHT_EXPRESSIONS))})",
             [(g.number, g.root, *_light_columns(g.rep)) for g in groups])
-        numbers = self.block_numbers
         rows, listed = [], Counter[int]()
-        for block, g in listings:
+        for text, g in listings:
+            block = self.blocks.get(text)
+            if block is None:
+                block = self.blocks[text] = _ColdBlock(len(self.blocks))
+            width = block.take(g)
             # A listing's id tells its group's (``warm`` deletes by id, not by a scan).
-            rows.append((g.number * _MAX_LISTINGS + listed[g.number],
-                         numbers.setdefault(block, len(numbers)),
-                         _width(g), g.low, g.high,
-                         g.number, g.root, g.rep.topic or None, _first_figure(g.rep)))
+            rows.append((g.number * _MAX_LISTINGS + listed[g.number], block.number, width,
+                         g.low, g.high, g.number, g.root, g.rep.topic or None,
+                         _first_figure(g.rep)))
             listed[g.number] += 1
         self.connection.executemany(
             "INSERT INTO temp.cold_listings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
@@ -316,9 +309,8 @@ class _Cold:
         that fits ends the search."""
         if low >= self.below:
             return ()
-        reaches = self.reaches
-        blocks = [block for block in map(_block_text, lookups)
-                  if block in reaches and reaches[block][0] <= high and low <= reaches[block][1]]
+        blocks = [block for block in map(self.blocks.get, map(_block_text, lookups))
+                  if block is not None and block.first <= high and low <= block.last]
         if not blocks:
             return ()
         parameters: list[Any] = []
@@ -336,10 +328,10 @@ class _Cold:
                 parameters += [figure, figure, merging.FIGURE_SPREAD]
         selects, values = [], []
         for block in blocks:
-            for width in self.widths[block]:
+            for width in block.widths:
                 selects.append("SELECT grp FROM temp.cold_listings WHERE block = ? AND "
                                f"width = ? AND low BETWEEN ? AND ? AND high >= ?{sql}")
-                values += [self.block_numbers[block], width,
+                values += [block.number, width,
                            low - 2 ** width + 1 if width < _WIDE else _FAR_PAST, high, low,
                            *parameters]
         return self._groups(self.connection.execute(
@@ -372,6 +364,26 @@ class _Cold:
         first = group.number * _MAX_LISTINGS
         self.connection.execute("DELETE FROM temp.cold_listings WHERE id BETWEEN ? AND ?",
                                 (first, first + _MAX_LISTINGS - 1))
+
+
+class _ColdBlock:
+    """What is known in memory of a block's spilled listings: its number in
+    ``cold_listings``, the days they reach (a report whose reach misses them need not
+    ask SQLite), and their widths."""
+
+    __slots__ = ("number", "first", "last", "widths")
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.first, self.last = _FAR_FUTURE, _FAR_PAST
+        self.widths: set[int] = set()
+
+    def take(self, group: _Group) -> int:
+        """Count ``group``'s listing in; its width."""
+        self.first, self.last = min(self.first, group.low), max(self.last, group.high)
+        width = _width(group)
+        self.widths.add(width)
+        return width
 
 
 _WIDE = 13     # width classes: 0 a day, w < _WIDE at most 2**w - 1 days more, else any
@@ -523,20 +535,18 @@ _LIGHT_COLUMNS = ", ".join(_LIGHT_EXPRESSIONS)
 def assign_groups(connection: sqlite3.Connection, elsewhere: bool = False) -> None:
     """Pass 1: which group each per-article event joins, into ``temp.merge_groups``;
     ``elsewhere``, the grouping runs in a process of its own, a batch behind the
-    reading (faster on two cores, and its memory is given back when it ends)."""
+    reading (its memory is given back when it ends; it starts while SQLite sorts)."""
     cursor = connection.execute(f"SELECT rowid, {_LIGHT_COLUMNS} FROM article_events AS e "
                                 f"ORDER BY {_merge_order_sql()}")
     batches = _numbered_batches(cursor, _GROUPING_BATCH)
+    grouping = None if elsewhere else _Grouping(connection, WARM_GROUPS)
+    joined = map_in_process(partial(_grouping_on_its_own, WARM_GROUPS), batches) \
+        if grouping is None else map(grouping, batches)
     # The cursor reads article_events while pass 1 writes temporary tables only.
-    if elsewhere:
-        for joined in map_in_process(partial(_grouping_on_its_own, WARM_GROUPS), batches):
-            connection.executemany("INSERT INTO temp.merge_groups VALUES (?, ?, ?)", joined)
-        return
-    grouping = _Grouping(connection, WARM_GROUPS)
-    for batch in batches:
-        connection.executemany("INSERT INTO temp.merge_groups VALUES (?, ?, ?)",
-                               grouping(batch))
-    grouping.close()
+    for rows in joined:
+        connection.executemany("INSERT INTO temp.merge_groups VALUES (?, ?, ?)", rows)
+    if grouping is not None:
+        grouping.close()
 
 
 def _numbered_batches(rows: Iterable[tuple], size: int) -> Iterator[list[tuple]]:
