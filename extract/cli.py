@@ -29,7 +29,7 @@ from tqdm import tqdm
 
 from extract import pipeline
 from extract.article import Article
-from extract.heap import use_one_heap
+from extract.heap import give_back_freed, use_one_heap
 from extract.load import LoadError, _article_files, load_paths
 from extract.model import Event
 from extract.store import (DEFAULT_PATH, Batch, EventRow, Store, StoreError, content_hash,
@@ -210,6 +210,7 @@ class _Stager:
             stage(self.store, self.run, self.batch)
         self.batch = Batch()
         self.last = time.monotonic()
+        give_back_freed()       # the batch's articles and results, of every size
 
 
 def _to_extract(store: Store, items: Iterable[Article | LoadError], version: str,

@@ -144,18 +144,65 @@ def _info_rank(event: Event) -> tuple:
 
 def _combine(group: list[Event]) -> Event:
     """The merged event: time from the best-dated report, label from the most informative."""
-    timed = max(group, key=_time_rank)          # max keeps the first of equals: input order decides
-    labelled = max(group, key=_info_rank)
-    claims = _claims_per_article(group)
-    actors = tuple(dict.fromkeys(a for e in [labelled] + group for a in e.actors))
-    places = tuple(dict.fromkeys(p for e in [labelled] + group for p in e.places))
-    quantities = tuple(dict.fromkeys(q for c in claims for q in c.quantities))
-    articles = {c.article_id for c in claims}
-    digest = _merged_id(timed.type, actors, claims[0].article_id, claims[0].trigger_start)
-    return Event(id=digest, type=timed.type, label=_label(labelled, claims), when=timed.when, status=timed.status,
-                 actors=actors, places=places, quantities=quantities, claims=claims,
-                 confidence=round(min(0.95, max(e.confidence for e in group) + 0.1 * (len(articles) - 1)), 2),
-                 when_basis=timed.when_basis, topic=next((e.topic for e in group if e.topic), None))
+    fold = Combining()
+    for event in group:
+        fold.add(event)
+    return fold.result()
+
+
+class Combining:
+    """``_combine`` one report at a time: it keeps what the merged event is made of (the
+    best-dated and the most informative report, one claim per article, the names in
+    order of appearance), never the reports themselves, so a group reported by
+    thousands of articles is combined in the memory its result takes."""
+
+    def __init__(self) -> None:
+        self.timed: tuple[tuple, Event] | None = None
+        self.labelled: tuple[tuple, Event] | None = None
+        self.best: dict[str, tuple[tuple, Claim]] = {}      # per article
+        self.actors: dict[str, None] = {}
+        self.places: dict[str, None] = {}
+        self.confidence = float("-inf")
+        self.topic: str | None = None
+
+    def add(self, event: Event) -> None:
+        """Count in the group's next report (in merge order)."""
+        time_rank = _time_rank(event)
+        # max() keeps the first of equals: input order decides.
+        if self.timed is None or time_rank > self.timed[0]:
+            self.timed = (time_rank, event)
+        info_rank = _info_rank(event)
+        if self.labelled is None or info_rank > self.labelled[0]:
+            self.labelled = (info_rank, event)
+        for claim in event.claims:
+            rank = (bool(claim.quantities), time_rank, claim.time_text is not None)
+            current = self.best.get(claim.article_id)
+            if current is None or rank > current[0]:
+                self.best[claim.article_id] = (rank, claim)
+        self.actors.update(dict.fromkeys(event.actors))
+        self.places.update(dict.fromkeys(event.places))
+        self.confidence = max(self.confidence, event.confidence)
+        if self.topic is None:
+            self.topic = event.topic
+
+    def result(self) -> Event:
+        """The merged event of the reports added so far (at least one)."""
+        if self.timed is None or self.labelled is None:
+            raise ValueError("no report to combine")
+        timed, labelled = self.timed[1], self.labelled[1]
+        claims = sorted((claim for _rank, claim in self.best.values()),
+                        key=lambda c: (c.published, c.article_id))
+        # The most informative report's names first, then every report's in order.
+        actors = tuple(dict.fromkeys((*labelled.actors, *self.actors)))
+        places = tuple(dict.fromkeys((*labelled.places, *self.places)))
+        quantities = tuple(dict.fromkeys(q for c in claims for q in c.quantities))
+        articles = {c.article_id for c in claims}
+        digest = _merged_id(timed.type, actors, claims[0].article_id, claims[0].trigger_start)
+        return Event(id=digest, type=timed.type, label=_label(labelled, claims), when=timed.when,
+                     status=timed.status, actors=actors, places=places, quantities=quantities,
+                     claims=claims,
+                     confidence=round(min(0.95, self.confidence + 0.1 * (len(articles) - 1)), 2),
+                     when_basis=timed.when_basis, topic=self.topic)
 
 
 def _label(labelled: Event, claims: list[Claim]) -> str:
@@ -186,15 +233,3 @@ def combine_single(data: dict) -> dict:
 
 def json_key(value: dict) -> str:
     return repr(sorted(value.items()))
-
-
-def _claims_per_article(group: list[Event]) -> list[Claim]:
-    """One claim per article: the report with the best time and the most figures."""
-    best: dict[str, tuple[tuple, Claim]] = {}
-    for event in group:
-        for claim in event.claims:
-            rank = (bool(claim.quantities), _time_rank(event), claim.time_text is not None)
-            current = best.get(claim.article_id)
-            if current is None or rank > current[0]:
-                best[claim.article_id] = (rank, claim)
-    return sorted((claim for _rank, claim in best.values()), key=lambda c: (c.published, c.article_id))

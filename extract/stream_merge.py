@@ -10,8 +10,8 @@ with the same result, in two streaming passes over SQL:
    Memory is therefore bounded, whatever the corpus. Which group each event joined goes
    to a temporary table.
 2. the events again, group by group, each group combined by ``merge._combine`` (by the
-   run's worker processes when there are some, a few small batches at a time) and
-   written; then numbered in ``merge_events``' final order, read from an index of the
+   run's worker processes when there are some, a few small batches at a time; a group
+   larger than a batch here, a report at a time) and written; then numbered in ``merge_events``' final order, read from an index of the
    sort keys (not a sort of whole rows).
 
 ``tests/test_bench_events.py`` checks that the result is what ``merge_events`` makes.
@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from itertools import groupby
 from operator import itemgetter
@@ -29,6 +29,7 @@ from typing import Any
 
 from extract import merge as merging
 from extract.grouping import assign_groups
+from extract.heap import give_back_freed
 from extract.model import Event
 
 EVENT_COLUMNS = ("position", "id", "type", "start", '"end"', "status", "label", "search", "json")
@@ -72,12 +73,12 @@ def stream_merge(connection: sqlite3.Connection, executor: Executor | None = Non
 def _write_groups(connection: sqlite3.Connection, executor: Executor | None = None) -> None:
     """Pass 2: each group's events, in merge order, combined and written to
     ``temp.merged``; combined by ``executor``'s processes when one is given (batches in
-    order, a few at a time, so memory stays bounded)."""
+    order, a few at a time, so memory stays bounded). A group larger than a batch is
+    combined here, a report at a time (``merge.Combining``)."""
     cursor = connection.execute(
         "SELECT m.grp, a.json FROM temp.merge_groups m "
         "JOIN article_events a ON a.rowid = m.row ORDER BY m.grp, m.ord")
-    batches = _batches((grp, [text for _grp, text in rows])
-                       for grp, rows in groupby(cursor, key=itemgetter(0)))
+    batches = _batches(_small_groups(cursor, lambda row: _insert_merged(connection, [row])))
     if executor is None:
         for batch in batches:
             _insert_merged(connection, merged_rows(batch))
@@ -91,10 +92,39 @@ def _write_groups(connection: sqlite3.Connection, executor: Executor | None = No
         _insert_merged(connection, window.popleft().result())
 
 
+def _small_groups(rows: Iterable[tuple[int, str]], write_large: Callable[[tuple[Any, ...]], None]
+                  ) -> Iterator[tuple[int, list[str]]]:
+    """The groups of ``rows`` ((group, a report's JSON), by group, in merge order) as
+    (group, its reports' JSON), but those whose reports pass ``_MERGE_BUFFER``
+    characters: those are combined here, a report at a time, and ``write_large`` gets
+    their ``temp.merged`` row. The largest events grow with the corpus (a story that
+    thousands of articles report); holding them whole, several at once, would too."""
+    for grp, members in groupby(rows, key=itemgetter(0)):
+        texts: list[str] = []
+        size = 0
+        fold: merging.Combining | None = None
+        for _grp, text in members:
+            if fold is not None:
+                fold.add(Event.from_dict(json.loads(text)))
+                continue
+            texts.append(text)
+            size += len(text)
+            if size > _MERGE_BUFFER:
+                fold = merging.Combining()
+                for earlier in texts:
+                    fold.add(Event.from_dict(json.loads(earlier)))
+                texts = []
+        if fold is None:
+            yield grp, texts
+        else:
+            write_large(_combined_row(grp, fold.result()))
+
+
 def _batches(groups: Iterable[tuple[int, list[str]]]
              ) -> Iterator[list[tuple[int, list[str]]]]:
     """Groups in batches of at most ``_MERGE_BATCH`` groups or about ``_MERGE_BUFFER``
-    characters of JSON: merged events grow with the corpus, batches do not."""
+    characters of JSON (no group passes it: ``_small_groups``), so batches do not grow
+    with the corpus."""
     batch: list[tuple[int, list[str]]] = []
     size = 0
     for group in groups:
@@ -121,7 +151,13 @@ def _merged_group_row(grp: int, members: list[str]) -> tuple[Any, ...]:
         text = members[0] if merged == data else json.dumps(merged, ensure_ascii=False)
         when = merged["when"]
         return (grp, when["start"] or when["end"], *_row_from_dict(merged, text))
-    event = merging._combine([Event.from_dict(json.loads(text)) for text in members])
+    return _combined_row(grp, merging._combine([Event.from_dict(json.loads(text))
+                                                for text in members]))
+
+
+def _combined_row(grp: int, event: Event) -> tuple[Any, ...]:
+    """A ``temp.merged`` row: the group's number, the key it is sorted by, the
+    ``events`` columns but the position."""
     when = event.when.start or event.when.end
     return (grp, when.isoformat() if when else None, *merged_row(0, event)[1:])
 
@@ -139,6 +175,7 @@ def _row_from_dict(data: dict[str, Any], text: str) -> tuple[Any, ...]:
 def _insert_merged(connection: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
     connection.executemany(f"INSERT INTO temp.merged VALUES "
                            f"({', '.join('?' * (len(EVENT_COLUMNS) + 1))})", rows)
+    give_back_freed()   # the rows held events of up to hundreds of kilobytes
 
 
 def merged_row(position: int, event: Event) -> tuple[Any, ...]:

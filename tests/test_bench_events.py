@@ -51,10 +51,11 @@ def test_articles_load_are_about_2_kb_and_vary(tmp_path):
         assert written in texts
 
 
-@pytest.mark.parametrize("warm_groups, processes",
-                         [(grouping.WARM_GROUPS, 0), (40, 0), (8, 0), (40, 2)])
+@pytest.mark.parametrize("warm_groups, processes, merge_buffer",
+                         [(grouping.WARM_GROUPS, 0, None), (40, 0, None), (8, 0, None),
+                          (40, 2, None), (40, 0, 3000), (40, 2, 3000)])
 def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm_groups,
-                                                      processes):
+                                                      processes, merge_buffer):
     """Publishing merges in streaming passes with indexes, spilling the groups of the
     oldest times beyond ``WARM_GROUPS``; ``check_store`` compares the result with
     ``merge_events`` over every per-article event. With 40 groups in memory, most that
@@ -62,9 +63,15 @@ def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm
     comes back to memory); with 8, nearly every report that may join an older group
     looks among spilled ones. With worker processes, the grouping runs in a process of
     its own (spilling alike, unseen from here) and two processes combine the groups, in
-    batches of 50."""
+    batches of 50. With batches of 3,000 characters of reports, the groups reported
+    more than that are combined a report at a time in this process."""
     monkeypatch.setattr(grouping, "WARM_GROUPS", warm_groups)
     monkeypatch.setattr(stream_merge, "_MERGE_BATCH", 50)
+    if merge_buffer:
+        monkeypatch.setattr(stream_merge, "_MERGE_BUFFER", merge_buffer)
+    large, small_groups = [], stream_merge._small_groups
+    monkeypatch.setattr(stream_merge, "_small_groups", lambda rows, write_large: small_groups(
+        rows, lambda row: (large.append(row), write_large(row))))
     monkeypatch.setattr(grouping, "_RECENT_COLD", 3)
     spilled, woken, side, kept = [], [], [], []
     spill, warm = grouping._Cold.spill, grouping._Cold.warm
@@ -96,6 +103,7 @@ def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm
             assert kept == [3]      # spilled groups made again: only the last few kept
         else:
             assert spilled == [] and side == []
+        assert (len(large) > 10) if merge_buffer else large == []
         assert check_store(store) == []
 
 
