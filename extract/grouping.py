@@ -42,15 +42,16 @@ def _merge_order_sql() -> str:
 
 class _Group:
     """A group made so far: its number, its best-dated report (light) and what of it
-    comparing reads first."""
+    comparing reads first, and the lowest and highest figure of its reports."""
 
-    __slots__ = ("number", "rep", "rank", "low", "high", "root", "spilled")
+    __slots__ = ("number", "rep", "rank", "low", "high", "root", "spilled", "figures")
 
     def __init__(self, number: int, event: Event, root: str | None,
-                 spilled: bool = False) -> None:
+                 spilled: bool = False, figures: merging.FigureSpan = None) -> None:
         self.number = number
         self.root = root
         self.spilled = spilled
+        self.figures = figures if spilled else merging.figure_span(event)
         self.take(event)
 
     def take(self, event: Event) -> None:
@@ -265,11 +266,12 @@ class _Cold:
         for statement in (
                 "DROP TABLE IF EXISTS temp.cold_groups",
                 "CREATE TEMP TABLE cold_groups (grp INTEGER PRIMARY KEY, root TEXT, "
+                "lowest REAL, highest REAL, "
                 f"{', '.join(f'c{i}' for i in range(len(_LIGHT_EXPRESSIONS)))})",
                 "DROP TABLE IF EXISTS temp.cold_listings",
                 "CREATE TEMP TABLE cold_listings (id INTEGER PRIMARY KEY, block INTEGER NOT NULL, "
                 "width INTEGER NOT NULL, low INTEGER NOT NULL, high INTEGER NOT NULL, "
-                "grp INTEGER NOT NULL, root TEXT, topic TEXT, figure REAL)",
+                "grp INTEGER NOT NULL, root TEXT, topic TEXT, lowest REAL, highest REAL)",
                 # A listing of width class w (``_width``) meets low..high only if it
                 # starts in low - 2**w + 1..high: a short stretch of the index, however
                 # many listings the block has.
@@ -284,8 +286,10 @@ class _Cold:
         """Keep ``groups`` here, listed under the blocks given."""
         self.below = max([self.below] + [group.high + 1 for group in groups])
         self.connection.executemany(
-            f"INSERT INTO temp.cold_groups VALUES (?, ?, {', '.join('?' * len(_LIGHT_EXPRESSIONS))})",
-            [(g.number, g.root, *_light_columns(g.rep)) for g in groups])
+            f"INSERT INTO temp.cold_groups VALUES (?, ?, ?, ?, "
+            f"{', '.join('?' * len(_LIGHT_EXPRESSIONS))})",
+            [(g.number, g.root, *(g.figures or (None, None)), *_light_columns(g.rep))
+             for g in groups])
         rows, listed = [], Counter[int]()
         for text, g in listings:
             block = self.blocks.get(text)
@@ -295,17 +299,17 @@ class _Cold:
             # A listing's id tells its group's (``warm`` deletes by id, not by a scan).
             rows.append((g.number * _MAX_LISTINGS + listed[g.number], block.number, width,
                          g.low, g.high, g.number, g.root, g.rep.topic or None,
-                         _first_figure(g.rep)))
+                         *(g.figures or (None, None))))
             listed[g.number] += 1
         self.connection.executemany(
-            "INSERT INTO temp.cold_listings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            "INSERT INTO temp.cold_listings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def candidates(self, lookups: list[tuple], low: int, high: int, event: Event,
                    root: str | None) -> Iterable[_Group]:
         """The spilled groups listed under ``lookups`` whose reach meets ``low``..``high``
         and that ``event`` may join, in the order they were made: given ``root``, their
         speaker family is it or none; unless ``event`` is a statement, their topic and
-        first figure fit (``merge._same``). Made again as they are asked for: the first
+        figures fit (``merge._same``, ``merge.figures_fit_group``). Made again as they are asked for: the first
         that fits ends the search."""
         if low >= self.below:
             return ()
@@ -324,7 +328,7 @@ class _Cold:
                 parameters.append(event.topic)
             figure = _first_figure(event)
             if figure is not None:
-                sql += " AND (figure IS NULL OR max(figure, ?) <= min(figure, ?) * ?)"
+                sql += " AND (lowest IS NULL OR max(highest, ?) <= min(lowest, ?) * ?)"
                 parameters += [figure, figure, merging.FIGURE_SPREAD]
         selects, values = [], []
         for block in blocks:
@@ -344,11 +348,12 @@ class _Cold:
         recent = self.recent
         chunk = _COLD_CHUNK
         while found := rows.fetchmany(chunk):
-            for number, root, *light in found:
+            for number, root, lowest, highest, *light in found:
                 group = recent.get(number)
                 if group is None:
-                    group = recent[number] = _Group(number, self.reader.event(*light), root,
-                                                    spilled=True)
+                    group = recent[number] = _Group(
+                        number, self.reader.event(*light), root, spilled=True,
+                        figures=None if lowest is None else (lowest, highest))
                     if len(recent) > _RECENT_COLD:    # before yielding: the search may
                         recent.popitem(last=False)    # end at any group
                 else:
@@ -461,10 +466,15 @@ class _Grouper:
         for start in range(0, len(old), _SPILL_SLICE):      # a slice's rows at a time
             some = old[start:start + _SPILL_SLICE]
             listings = [(_block_text(key), group) for group in some
-                        for key in _keys(group.rep, self.root, group.number)[0]
-                        if not any(claim.article_id in key for claim in group.rep.claims)]
+                        for key in self._lasting_keys(group)]
             self.cold.spill(some, listings)
         self.reader.shared.clear()      # what the spilled groups held alike goes with them
+
+    def _lasting_keys(self, group: _Group) -> list[tuple]:
+        """The blocks ``group`` is listed in but its articles' own (their articles are
+        done: no later report looks there)."""
+        return [key for key in _keys(group.rep, self.root, group.number)[0]
+                if not any(claim.article_id in key for claim in group.rep.claims)]
 
     def join(self, event: Event) -> int:
         """The number of the group ``event`` joins, made when it joins none."""
@@ -487,9 +497,17 @@ class _Grouper:
             if group.low <= high and low <= group.high \
                     and (not check_roots or mine is None or group.root is None
                          or mine == group.root) \
-                    and merging._same(group.rep, event):
+                    and merging._same(group.rep, event) \
+                    and merging.figures_fit_group(group.figures, event):
+                figures = merging.figure_span(event, group.figures)
                 if merging._time_rank(event) > group.rank:   # max() keeps the first of equals
+                    group.figures = figures
                     self._retake(group, event, mine, homes)
+                elif figures != group.figures:
+                    group.figures = figures
+                    if group.spilled:       # its figures in the spilled rows are stale
+                        self.cold.warm(group)
+                        self._place(group, self._lasting_keys(group))
                 return group.number
         group = _Group(self.made, event, mine)
         self.made += 1

@@ -4,7 +4,9 @@ Within an article, repeats become one claim (the most informative one); across
 articles, each article keeps its own claim, so figures that disagree (11,000 vs
 up to 12,000 troops) stay side by side, each attributed. Two reports are the same
 event when their type matches, their actors and places are compatible and their
-times can be the same time (an "on or before 24 Jan" fits any earlier date).
+times can be the same time (an "on or before 24 Jan" fits any earlier date); a
+report's figure must also fit every figure of the event it joins, within
+FIGURE_SPREAD.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from extract.model import Claim, Event
 from extract.timex.span import TimeSpan
 
 HORIZON = timedelta(days=366)
-FIGURE_SPREAD = 2.5   # how far apart two sources' figures for one event may be   # how far back (or on) "on or before X" may reach
+FIGURE_SPREAD = 2.5   # how far apart the figures of one event's reports may be (highest / lowest)
 BASIS_RANK = {"expression": 3, "speech act": 3, "speech act bound": 1, "publication bound": 0}
 GRAIN_RANK = {"minute": 9, "hour": 8, "part_of_day": 8, "day": 7, "week": 6, "month": 5, "season": 4,
               "quarter": 4, "half": 3, "year": 2, "decade": 1, "century": 0}
@@ -34,16 +36,20 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     # Each group's best-dated report and its rank, kept as reports join (what
     # ``max(group, key=_time_rank)`` gives, the first of equals, without rescanning).
     bests: list[tuple[tuple, Event]] = []
+    spans: list[FigureSpan] = []        # each group's figures, lowest and highest
     for event in ordered:
         # Compare with each group's best-dated report, so that one vague report
         # ("the JCS stated") does not keep two precise ones apart.
-        home = next((i for i, (_, best) in enumerate(bests) if _same(best, event)), None)
+        home = next((i for i, (_, best) in enumerate(bests)
+                     if _same(best, event) and figures_fit_group(spans[i], event)), None)
         rank = _time_rank(event)
         if home is None:
             groups.append([event])
             bests.append((rank, event))
+            spans.append(figure_span(event))
         else:
             groups[home].append(event)
+            spans[home] = figure_span(event, spans[home])
             if rank > bests[home][0]:
                 bests[home] = (rank, event)
     merged = [_combine(group) for group in groups]
@@ -81,12 +87,39 @@ def _same(a: Event, b: Event) -> bool:
 def _figures_fit(a: Event, b: Event) -> bool:
     """Sources disagree on figures (11,000 or 12,000 troops), but not by more than
     FIGURE_SPREAD times: beyond that the reports count different things."""
-    first = [q.value for q in a.quantities if q.value]
-    second = [q.value for q in b.quantities if q.value]
-    if not first or not second:
+    first, second = _first_figure(a), _first_figure(b)
+    if first is None or second is None:
         return True
-    low, high = sorted((first[0], second[0]))
+    low, high = sorted((first, second))
     return high <= low * FIGURE_SPREAD
+
+
+FigureSpan = tuple[float, float] | None
+
+
+def _first_figure(event: Event) -> float | None:
+    return next((q.value for q in event.quantities if q.value), None)
+
+
+def figure_span(event: Event, span: FigureSpan = None) -> FigureSpan:
+    """The lowest and highest first figure of a group's reports, ``event`` counted in."""
+    value = _first_figure(event)
+    if value is None:
+        return span
+    if span is None:
+        return value, value
+    return min(span[0], value), max(span[1], value)
+
+
+def figures_fit_group(span: FigureSpan, event: Event) -> bool:
+    """A report joins a group only if its figure is within FIGURE_SPREAD of every figure
+    the group holds, not only of its best-dated report's: else close steps (2, 4, 8,
+    16 soldiers captured) would chain reports that count different things into one
+    event whose figures run twentyfold."""
+    value = _first_figure(event)
+    if span is None or value is None or event.type == "statement":
+        return True
+    return max(span[1], value) <= min(span[0], value) * FIGURE_SPREAD
 
 
 def _forward(event: Event) -> bool:

@@ -113,3 +113,17 @@ def test_a_group_of_one_is_combined_the_same_on_its_json_form():
     from extract.merge import _combine, combine_single
     single = event("a", "deployment", SEPT, places=("Kursk region",), figures=[(11000, "approx"), (11000, "approx")])
     assert combine_single(single.to_dict()) == _combine([single]).to_dict()
+
+
+def test_figures_that_step_apart_report_by_report_do_not_chain_into_one_event():
+    # 10 fits 20, and 20 (the better-dated report, which later reports are compared
+    # with) fits 40; but 40 is four times 10: the third report counts something else.
+    vague = event("a", "capture", BEFORE_PUB, basis="publication bound", figures=[(10, None)],
+                  published="2025-01-20")
+    dated = event("b", "capture", span("2025-01-10", "2025-01-10", "2025-01-10"),
+                  figures=[(20, None)], published="2025-01-22")
+    larger = event("c", "capture", BEFORE_PUB, basis="publication bound", figures=[(40, None)])
+    merged = merge_events([vague, dated, larger])
+    assert sorted([c.article_id for c in e.claims] for e in merged) == [["a", "b"], ["c"]]
+    together = next(e for e in merged if len(e.claims) == 2)
+    assert sorted(q.value for q in together.quantities) == [10, 20]
