@@ -29,6 +29,20 @@ CASES = [
          ("statement", "occurred", "2024-12-25", "2025-01-24", "Ukraine: launch", ("Ukraine",))],
         id="launch-reported-after-the-fact"),
     pytest.param(
+        # The speaker is the phrase after the last comma, though it names no actor: the
+        # Ukrainian soldiers, Kharkiv and Tuesday belong to the capture, not to who said it.
+        "Russian forces captured 12 Ukrainian soldiers near Kharkiv on Tuesday, a spokesperson "
+        "for the regional administration said.",
+        [("capture", "occurred", "2025-01-21", "2025-01-21", "12 Ukrainian soldiers captured in Kharkiv",
+          ("Ukraine", "Russia"))],
+        id="capture-reported-by-an-unnamed-spokesperson"),
+    pytest.param(
+        "North Korea's foreign ministry, in a statement carried by KCNA, said on Wednesday that "
+        "200 soldiers were killed.",
+        [("casualties", "occurred", "2024-12-23", "2025-01-22", "200 killed or wounded", ()),
+         ("statement", "occurred", "2025-01-22", "2025-01-22", "North Korea: casualties", ("North Korea",))],
+        id="a-parenthesis-between-speaker-and-verb"),
+    pytest.param(
         "Ukraine's defence ministry said on Monday that 200 Russian soldiers were killed in the Donetsk region last week.",
         [("casualties", "occurred", "2025-01-13", "2025-01-19", "200 Russian troops killed or wounded", ("Russia",)),
          ("statement", "occurred", "2025-01-20", "2025-01-20", "Ukraine: casualties", ("Ukraine",))],

@@ -40,6 +40,13 @@ _TIME_OPENING = re.compile(r"\W*(?:on|in|at|early|late|earlier|later|last)?\s*",
 _TIME_BEFORE_VERB = re.compile(r"\s*(?:on|in|at)?\s*", re.I)
 _REPORTED = re.compile(r"\bthat\b|:|[“”\"]")
 _HELD_ON = re.compile(r"\b(?:held|on|in)\s*$")
+# What a comma before a speech verb may open without ending the subject's phrase: a
+# relative clause, a prepositional or participial phrase, an adverb.
+_PARENTHESIS = re.compile(
+    r"(?:which|who|whom|whose|where|when|in|at|on|to|for|from|with|by|after|before|during|"
+    r"according|citing|quoting|speaking|writing|known|called|dubbed|led|based|quoted|through|"
+    r"via|however|also|meanwhile|though|too|then|again|separately|moreover|as|or)\b", re.I)
+_WORD = re.compile(r"[^\W\d_]{2}")
 _ADVERBS = re.compile(r"(?:\s+(?:also|initially|once\s+more|later|again|further|then|previously))+$", re.I)
 
 
@@ -129,6 +136,7 @@ def _speaker(lex: Lexicon, text: str, window_start: int, verb_start: int) -> tup
     quote = max(text.rfind(q, window_start, verb_start) for q in ("”", "“", '"'))
     if quote >= 0:
         window_start = quote + 1   # a quotation is what was said, not who said it
+    window_start = _subject_start(text, window_start, verb_start)
     mentions = [m for m in lex.actors_in(text, window_start, verb_start)
                 if verb_start - m.end <= _SPEAKER_REACH and not _THAT.search(text[m.end:verb_start])
                 and not lex.is_place_use(text, m)]
@@ -148,6 +156,20 @@ def _speaker(lex: Lexicon, text: str, window_start: int, verb_start: int) -> tup
     subject = _OPENER.sub("", subject)
     subject = _ADVERBS.sub("", " ".join(subject.split()).strip(" ,")).strip(" ,")
     return speakers, subject
+
+
+def _subject_start(text: str, window_start: int, verb_start: int) -> int:
+    """Where the subject of a speech verb can begin: after the last comma that opens a
+    noun phrase before the verb. In "X captured Y on 13 April, a spokesperson for Z
+    said", X and Y are what was said; but a parenthesis (", which …", ", in a
+    statement,", ", 40,") leaves the subject before it."""
+    position = verb_start
+    while (cut := text.rfind(",", window_start, position)) >= 0:
+        phrase = text[cut + 1:position].strip(" ,")
+        if _WORD.search(phrase) and not _PARENTHESIS.match(phrase):
+            return cut + 1
+        position = cut
+    return window_start
 
 
 def _speech_time(text: str, verb_start: int, verb_end: int, window_start: int, sentence_end: int,
