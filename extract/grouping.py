@@ -132,7 +132,7 @@ class _LightReader:
 def _reach(event: Event) -> tuple[int, int]:
     """The days a span can meet (``merge.reach``), as ordinals: everything when it has
     no interval. Two spans fit exactly when their reaches overlap (``merge._times_fit``)."""
-    days = merging.reach(event.when)
+    days = merging.reach(event)
     if days is None:
         return _FAR_PAST, _FAR_FUTURE
     return days[0].toordinal(), days[1].toordinal()

@@ -64,7 +64,7 @@ def _order(event: Event) -> tuple:
 # -- are two reports the same event? ------------------------------------------------
 
 def _same(a: Event, b: Event) -> bool:
-    if a.type != b.type or not _times_fit(a.when, b.when) or _forward(a) != _forward(b):
+    if a.type != b.type or not _times_fit(a, b) or _forward(a) != _forward(b):
         return False
     if a.type == "statement":
         if not _actors_fit(a.actors[:1], b.actors[:1], strict=True) or a.status != b.status:
@@ -128,20 +128,23 @@ def _forward(event: Event) -> bool:
         or event.type.startswith("planned")   # a planned deployment is forward even when suspected
 
 
-def reach(span: TimeSpan) -> tuple[date, date] | None:
+def reach(event: Event) -> tuple[date, date] | None:
     """The days a report's time can mean: its interval, or for a bound ("on or before
-    24 Jan") the year up to (or from) it: news reports recent events as recent."""
+    24 Jan") the year up to (or from) it: news reports recent events as recent. A
+    statement is news itself: one dated by a bound ("X said", in an article of 24 Jan)
+    was made within the interval drawn for it, not any time that year."""
+    span = event.when
     if span.start is None or span.end is None:
         return None
-    if span.mod == "before":
+    if span.mod == "before" and event.type != "statement":
         return span.end - HORIZON, span.end
-    if span.mod == "after":
+    if span.mod == "after" and event.type != "statement":
         return span.start, span.start + HORIZON
     return span.start, span.end
 
 
-def _times_fit(a: TimeSpan, b: TimeSpan) -> bool:
-    """Can both spans name the same time? Their reaches overlap."""
+def _times_fit(a: Event, b: Event) -> bool:
+    """Can both reports name the same time? Their reaches overlap."""
     first, second = reach(a), reach(b)
     if first is None or second is None:
         return True

@@ -1,7 +1,7 @@
 """Merging reports of one event across (and within) articles."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -127,3 +127,17 @@ def test_figures_that_step_apart_report_by_report_do_not_chain_into_one_event():
     assert sorted([c.article_id for c in e.claims] for e in merged) == [["a", "b"], ["c"]]
     together = next(e for e in merged if len(e.claims) == 2)
     assert sorted(q.value for q in together.quantities) == [10, 20]
+
+
+def test_undated_statements_merge_only_when_made_about_the_same_time():
+    # "Russia said" on a treaty, in articles of 22 and 24 January and of 27 August: a
+    # statement dated only by its article was made shortly before it, not any time
+    # that year.
+    def said(article: str, published: str) -> Event:
+        day = date.fromisoformat(published)
+        bound = span((day - timedelta(days=30)).isoformat(), published, published, mod="before")
+        return event(article, "statement", bound, actors=("Russia",), topic="treaty",
+                     basis="publication bound", published=published)
+
+    merged = merge_events([said("a", "2024-08-27"), said("b", "2025-01-22"), said("c", "2025-01-24")])
+    assert sorted([c.article_id for c in e.claims] for e in merged) == [["a"], ["b", "c"]]
