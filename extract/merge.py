@@ -17,7 +17,6 @@ from datetime import date, timedelta
 from extract.events.label import figure
 from extract.events.lexicon import lexicon
 from extract.model import Claim, Event
-from extract.timex.span import TimeSpan
 
 HORIZON = timedelta(days=366)
 FIGURE_SPREAD = 2.5   # how far apart the figures of one event's reports may be (highest / lowest)
