@@ -25,9 +25,9 @@ def resident_anonymous_mb():
     return int(line.split()[1]) / 1024
 
 blocks, pins = [], []
-for _ in range(400):
-    blocks.append(b"x" * 100_000)
-    pins.append(b"p" * 600)
+for i in range(400):
+    blocks.append(b"x" * (100_000 + i))     # sizes vary: a constant product would be one shared object
+    pins.append(b"p" * (600 + i))
 del blocks
 before = resident_anonymous_mb()
 if sys.argv[1] == "give back":
