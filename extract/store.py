@@ -40,6 +40,7 @@ from extract.article import Article
 from extract.export import atomic_write, json_lines, write_csv
 from extract.load import IdRegistry
 from extract.model import Event
+from extract.grouping import STATEMENTS_CACHED
 from extract.stream_merge import EVENT_COLUMNS, merged_row, stream_merge
 
 DEFAULT_PATH = Path("data") / "chronicle.db"
@@ -161,7 +162,10 @@ def open_store(path: StrPath = DEFAULT_PATH) -> Store:
     a newer Chronicle."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path, timeout=60, isolation_level=None)
+    # Few statements cached: publishing without worker processes searches spilled groups
+    # on this connection, with SQL that varies (``grouping.STATEMENTS_CACHED``).
+    connection = sqlite3.connect(path, timeout=60, isolation_level=None,
+                                 cached_statements=STATEMENTS_CACHED)
     try:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")  # WAL: safe against crashes
