@@ -358,12 +358,8 @@ def _antecedent_actors(found: list[Found]) -> tuple[str, ...]:
 
 def _places(lex: Lexicon, text: str, clause: tuple[int, int], excluded: list[tuple[int, int]],
             t_end: int) -> tuple[str, ...]:
-    """Places of the clause, those after the trigger first ("visit to Pyongyang"); when
-    the tables know none, names where a place stands ("captured near Syunik")."""
+    """Places of the clause, those after the trigger first ("visit to Pyongyang")."""
     places = [m for m in lex.places_in(text, clause[0], clause[1]) if not _inside(m.start, excluded)]
-    if not places:
-        places = [m for m in lex.unlisted_places_in(text, clause[0], clause[1])
-                  if not _inside(m.start, excluded)]
     places.sort(key=lambda m: (m.start < t_end, abs(m.start - t_end)))
     # "Russia's Kursk region": the region is where; its country adds nothing.
     regions = {lex.place_country.get(m.name) for m in places}

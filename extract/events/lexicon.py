@@ -10,7 +10,6 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -84,9 +83,6 @@ class Lexicon:
         self._place_index = {_normal(name): name for name in self.place_alias}
         self._actor_index = {_normal(name): name for name in self.actor_alias}
         self.country_preposition = re.compile(places["country_prepositions"]["pattern"], _FLAGS)
-        unlisted = places["unlisted_places"]
-        self.unlisted_place = re.compile(unlisted["pattern"])     # case matters: names
-        self.not_place_first = frozenset(unlisted["not_first"])
 
         events = _load("events.toml")
         self.triggers = tuple(Trigger(t["type"], re.compile(rf"\b(?:{t['pattern']})\b", _FLAGS),
@@ -160,28 +156,6 @@ class Lexicon:
                                                                       match.start()):
                 continue  # "Russia said", "Moscow and Pyongyang downplayed": actors, not places
             found.append(Mention(canonical, match.start(), match.end(), match.group(), kind))
-        return found
-
-
-    def unlisted_places_in(self, text: str, start: int = 0, end: int | None = None
-                           ) -> list[Mention]:
-        """Names the tables do not know, where a place stands ("captured near Syunik"),
-        kept as written; not a name that begins as titles, months or institutions do, a
-        person's ("in Slepian's home") or a known actor's or place's."""
-        end = len(text) if end is None else end
-        found = []
-        for match in self.unlisted_place.finditer(text, start, end):
-            words = match.group("name").split()
-            if words[0] in self.not_place_first:
-                continue
-            words = list(takewhile(lambda word: word not in self.not_place_first, words))
-            name = " ".join(words)
-            if name.isupper() or POSSESSIVE.search(name) or self._place_key(name) is not None \
-                    or self._actor_key(name) is not None or self.actors_in(name) \
-                    or self.places_in(name):
-                continue
-            first = match.start("name")
-            found.append(Mention(name, first, first + len(name), name, "unlisted"))
         return found
 
 
