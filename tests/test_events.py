@@ -37,6 +37,15 @@ CASES = [
           ("Ukraine", "Russia"))],
         id="capture-reported-by-an-unnamed-spokesperson"),
     pytest.param(
+        # People under arms other than "soldiers" and "troops" are counted, and say whose.
+        "Russia deployed 3,000 marines to Crimea last week. Ukrainian forces captured 12 Russian "
+        "paratroopers in the Kursk region on Monday.",
+        [("deployment", "occurred", "2025-01-13", "2025-01-19", "Russia deploys 3,000 troops to Crimea",
+          ("Russia",)),
+         ("capture", "occurred", "2025-01-20", "2025-01-20", "12 Russian soldiers captured in Kursk region",
+          ("Russia", "Ukraine"))],
+        id="marines-and-paratroopers"),
+    pytest.param(
         "North Korea's foreign ministry, in a statement carried by KCNA, said on Wednesday that "
         "200 soldiers were killed.",
         [("casualties", "occurred", "2024-12-23", "2025-01-22", "200 killed or wounded", ()),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -27,15 +28,12 @@ from .label import make_label
 from .lexicon import POSSESSIVE, Lexicon, Mention, coordinated, lexicon
 
 FORWARD_STATUSES = ("planned", "expected")
-_SOLDIERS = {"soldiers", "soldier", "troops", "troop", "personnel", "reinforcements", "forces", "units",
-             "servicemen", "fighters"}
-_UNITS_BY_TYPE = {
-    "deployment": _SOLDIERS, "planned_deployment": _SOLDIERS,
-    "casualties": _SOLDIERS | {"people", "civilians", "casualties", "dead", "deaths"},
-    "capture": _SOLDIERS | {"prisoners", "people"},
-    "weapons_transfer": {"missiles", "shells", "drones", "rockets", "munitions", "tanks"},
+# What a figure may count, by event type: people under arms (``Lexicon``) and these.
+_UNITS_ALSO = {
+    "casualties": {"people", "civilians", "casualties", "dead", "deaths"},
+    "capture": {"prisoners", "people"},
 }
-_SOLDIER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:soldiers?|troops|forces|servicemen|prisoners|fighters)\b")
+_WEAPON_UNITS = {"missiles", "shells", "drones", "rockets", "munitions", "tanks"}
 _WEAPON_TYPES = ("weapons_transfer", "launch")
 #: Types whose figures count the part ("4,000 of the 12,000 killed"), not the whole.
 _PART_TYPES = ("casualties", "capture")
@@ -134,7 +132,7 @@ def sentence_events(lex: Lexicon, text: str, start: int, end: int, spans: list[T
                 _weapons(lex, text, _previous(bounds, clause)) if lex.inherit.match(text, clause[0]) else [])
         results.append(Found(
             type=event_type, status=status, when=when, when_basis=basis, actors=actors, places=places,
-            quantities=_quantities(text, clause, event_type, t_start, t_end), trigger_start=t_start,
+            quantities=_quantities(lex, text, clause, event_type, t_start, t_end), trigger_start=t_start,
             trigger_end=t_end, sentence=(start, end),
             time=time if basis == dating.EXPRESSION else (frame.time if basis == dating.SPEECH_BOUND and frame else None),
             attribution=_claim_attribution(frame, sentence_attribution), agents=agent_names,
@@ -312,7 +310,7 @@ def _actors(lex: Lexicon, text: str, clause: tuple[int, int], excluded: list[tup
     if event_type in _PART_TYPES:
         # Whose soldiers: the object of "captured 30 Russian soldiers", else the
         # subject of "two North Korean soldiers had been captured".
-        victims = [m for m in mentions if _SOLDIER_AFTER.match(text, m.end)]
+        victims = [m for m in mentions if lex.under_arms_after.match(text, m.end)]
         after = [m for m in victims if 0 <= m.start - t_start <= 50]
         victims = after or [m for m in victims if m.start < t_start][-1:]
         if victims:
@@ -366,9 +364,19 @@ def _places(lex: Lexicon, text: str, clause: tuple[int, int], excluded: list[tup
     return tuple(dict.fromkeys(m.name for m in places if m.name not in regions))
 
 
-def _quantities(text: str, clause: tuple[int, int], event_type: str, t_start: int,
+@lru_cache(maxsize=None)
+def _units(lex: Lexicon, event_type: str) -> frozenset[str] | None:
+    """What a figure of an event of ``event_type`` may count; None: it takes no figure."""
+    if event_type == "weapons_transfer":
+        return frozenset(_WEAPON_UNITS)
+    if event_type in ("deployment", "planned_deployment", "casualties", "capture"):
+        return lex.counted_under_arms | _UNITS_ALSO.get(event_type, set())
+    return None
+
+
+def _quantities(lex: Lexicon, text: str, clause: tuple[int, int], event_type: str, t_start: int,
                 t_end: int) -> tuple[Quantity, ...]:
-    units = _UNITS_BY_TYPE.get(event_type)
+    units = _units(lex, event_type)
     if units is None:
         return ()
     spans = find_quantity_spans(text[clause[0]:clause[1]], clause[0])
