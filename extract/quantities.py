@@ -101,6 +101,7 @@ def lexicon(path: Path = QUANTITIES_FILE) -> Lexicon:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     data["lists"] = {name: frozenset(words) for name, words in data["lists"].items()}
+    data["lists"]["counted_nouns"] |= data["lists"]["people_under_arms"]
     words = list(data["number_words"]) + [w for w in data["scales"] if len(w) > 2]
     word = rf"(?:{_alternation(words)})"
     return Lexicon(

@@ -112,9 +112,9 @@ class Lexicon:
         self.gists: dict[str, str] = events.get("gists", {})
         self.figure_prefix: dict[str, str] = events.get("figure_prefix", {})
         self.weapon = re.compile(events["weapons"]["pattern"])
-        armed = events["people_under_arms"]
-        self.people_under_arms = frozenset(armed["nouns"])
-        self.counted_under_arms = self.people_under_arms | frozenset(armed["counted_also"])
+        self.people_under_arms = frozenset(_load("quantities.toml")["lists"]["people_under_arms"])
+        self.counted_under_arms = self.people_under_arms | frozenset(
+            events["people_under_arms"]["counted_also"])
         # "12 Russian paratroopers", "two North Korean soldiers": whose they were.
         self.under_arms_after = re.compile(
             r"\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(self.people_under_arms | {"forces", "prisoners"},
