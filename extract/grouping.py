@@ -259,9 +259,9 @@ _SPILL_SLICE = 500      # spilled groups written at once
 
 class _Cold:
     """The spilled groups, in temporary tables: each group's speaker family and its
-    best-dated report (its light columns), and one row per block it is listed in, with
-    its reach and what ``merge._same`` rejects on first (topic, first figure). Only a
-    report of a time before ``below`` looks here."""
+    best-dated report (its light columns) and its lowest and highest figure, and one row
+    per block it is listed in, with its reach and what is rejected on first (topic,
+    figures). Only a report of a time before ``below`` looks here."""
 
     def __init__(self, connection: sqlite3.Connection, reader: _LightReader) -> None:
         self.connection, self.reader = connection, reader
@@ -314,8 +314,8 @@ class _Cold:
         """The spilled groups listed under ``lookups`` whose reach meets ``low``..``high``
         and that ``event`` may join, in the order they were made: given ``root``, their
         speaker family is it or none; unless ``event`` is a statement, their topic and
-        figures fit (``merge._same``, ``merge.figures_fit_group``). Made again as they are asked for: the first
-        that fits ends the search."""
+        figures fit (``merge._same``, ``merge.figures_fit_group``). Made again as they
+        are asked for: the first that fits ends the search."""
         if low >= self.below:
             return ()
         blocks = [block for block in map(self.blocks.get, map(_block_text, lookups))
@@ -331,7 +331,7 @@ class _Cold:
             if event.topic:
                 sql += " AND (topic IS NULL OR topic = ?)"
                 parameters.append(event.topic)
-            figure = _first_figure(event)
+            figure = merging._first_figure(event)
             if figure is not None:
                 sql += " AND (lowest IS NULL OR max(highest, ?) <= min(lowest, ?) * ?)"
                 parameters += [figure, figure, merging.FIGURE_SPREAD]
@@ -408,11 +408,6 @@ _COLD_CHUNK = 8     # spilled groups made again at first; twice as many each tim
 _COLD_CHUNK_MOST = 256     # up to this many
 
 
-def _first_figure(event: Event) -> float | None:
-    """The figure ``merge._figures_fit`` compares (the light event keeps only it)."""
-    return event.quantities[0].value if event.quantities else None
-
-
 def _light_columns(event: Event) -> tuple[Any, ...]:
     """A light event as the columns ``_LightReader.event`` reads."""
     when = event.when
@@ -420,7 +415,7 @@ def _light_columns(event: Event) -> tuple[Any, ...]:
             event.topic, event.when_basis, event.confidence, when.kind,
             when.start.isoformat() if when.start else None,
             when.end.isoformat() if when.end else None, when.granularity, when.mod,
-            _first_figure(event),
+            merging._first_figure(event),
             json.dumps([claim.article_id for claim in event.claims]))
 
 
@@ -506,14 +501,11 @@ class _Grouper:
                     and merging._same(group.rep, event) \
                     and merging.figures_fit_group(group.figures, event):
                 figures = merging.figure_span(event, group.figures)
+                widened, group.figures = figures != group.figures, figures
                 if merging._time_rank(event) > group.rank:   # max() keeps the first of equals
-                    group.figures = figures
                     self._retake(group, event, mine, homes)
-                elif figures != group.figures:
-                    group.figures = figures
-                    if group.spilled:       # its figures in the spilled rows are stale
-                        self.cold.warm(group)
-                        self._place(group, self._lasting_keys(group))
+                elif widened and group.spilled:     # its figures in the spilled rows are stale
+                    self._bring_back(group, self._lasting_keys(group))
                 return group.number
         group = _Group(self.made, event, mine)
         self.made += 1
@@ -528,10 +520,14 @@ class _Grouper:
         group.take(event)
         group.root = root
         if group.spilled:
-            self.cold.warm(group)
-            self._place(group, homes)
+            self._bring_back(group, homes)
         elif (group.low, group.high, homes) != before:
             self._place(group, homes)
+
+    def _bring_back(self, group: _Group, homes: list[tuple]) -> None:
+        """A spilled group lives in memory again, listed under ``homes``."""
+        self.cold.warm(group)
+        self._place(group, homes)
 
     def _place(self, group: _Group, homes: list[tuple]) -> None:
         if any(self.article not in key for key in homes):

@@ -38,9 +38,9 @@ from extract import merge as merging
 from extract import pipeline
 from extract.article import Article
 from extract.export import atomic_write, json_lines, write_csv
+from extract.grouping import STATEMENTS_CACHED
 from extract.load import IdRegistry
 from extract.model import Event
-from extract.grouping import STATEMENTS_CACHED
 from extract.stream_merge import EVENT_COLUMNS, merged_row, stream_merge
 
 DEFAULT_PATH = Path("data") / "chronicle.db"

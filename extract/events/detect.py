@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from extract.article import Article
 from extract.model import Claim, Event, Quantity
