@@ -553,16 +553,20 @@ _LIGHT_COLUMNS = ", ".join(_LIGHT_EXPRESSIONS)
 
 
 def assign_groups(connection: sqlite3.Connection, elsewhere: bool = False) -> None:
-    """Pass 1: which group each per-article event joins, into ``temp.merge_groups``;
-    ``elsewhere``, the grouping runs in a process of its own, a batch behind the
-    reading (its memory is given back when it ends; it starts while SQLite sorts)."""
+    """Pass 1: which group each event of the articles ``temp.merge_articles`` lists
+    joins, into ``temp.merge_groups``; ``elsewhere``, the grouping runs in a process of
+    its own, a batch behind the reading (its memory is given back when it ends; it
+    starts while SQLite sorts)."""
     cursor = connection.execute(f"SELECT rowid, {_LIGHT_COLUMNS} FROM article_events AS e "
+                                "WHERE EXISTS (SELECT 1 FROM temp.merge_articles m "
+                                "WHERE m.content_hash = e.content_hash) "
                                 f"ORDER BY {_merge_order_sql()}")
     batches = _numbered_batches(cursor, _GROUPING_BATCH)
     grouping = None if elsewhere else _Grouping(connection, WARM_GROUPS)
     joined = map_in_process(partial(_grouping_on_its_own, WARM_GROUPS), batches) \
         if grouping is None else map(grouping, batches)
-    # The cursor reads article_events while pass 1 writes temporary tables only.
+    # The cursor reads article_events while pass 1 writes temporary tables only. EXISTS,
+    # with an index: ``IN (SELECT ...)`` would first copy every hash into memory.
     for rows in joined:
         connection.executemany("INSERT INTO temp.merge_groups VALUES (?, ?, ?)", rows)
     if grouping is not None:

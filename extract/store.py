@@ -1,18 +1,24 @@
 """The SQLite store: articles, each article's own events, and the merged events.
 
-Three layers, each derived from the one before, so nothing is lost: ``articles`` (the
-loaded article, text included), ``article_events`` (what ``extract_article`` made of it,
-one claim per event) and ``events`` (what ``merge_events`` makes of all of them, with
-columns to query by date, type and status quickly; the dashboard reads this one).
+Three layers, each derived from the one before, so nothing is lost: the article as
+loaded (``extractions``, text included), what ``extract_article`` made of it
+(``article_events``, one claim per event), and ``events``: what ``merge_events`` makes
+of all of them, with columns to query by date, type and status quickly; the dashboard
+reads this one. ``articles`` says which extraction of each article is live.
 
-Why it survives ``kill -9`` at any moment: a run first *stages* its work, batch by
-batch, in ``staged_articles``/``staged_events`` (each batch one short transaction), and
-only at the end *publishes* it, in one transaction that replaces the changed articles'
-events and recomputes ``events`` from all ``article_events``. The live tables therefore
-change only in that one commit: a killed run leaves them exactly as the previous run
-left them, and ``events`` always agrees with ``article_events``. What a killed run had
-staged is not thrown away: a rerun reuses each staged extraction whose content hash still
-matches (see ``stored_hashes``), so a long run resumes instead of starting over.
+Extractions and their events are kept by content hash (``content_hash``), so a run
+writes each only once: staged, batch by batch, in short transactions, where readers do
+not look (no live article points at it yet). Publishing then builds the merged events
+in a table of their own (``events_next``), in transactions of bounded size too, and
+makes it all live in one short transaction: ``articles`` points at the new extractions
+and ``events_next`` takes the place of ``events``. So the store survives ``kill -9`` at
+any moment: the live tables change only in that commit, a killed run leaves them exactly
+as the previous run left them, and ``events`` always agrees with the live
+``article_events``. And no transaction grows with the corpus, nor the write-ahead log,
+nor the index of it that SQLite keeps in memory. What a killed run had staged is not
+thrown away: a rerun reuses each staged extraction whose content hash still matches (see
+``stored_hashes``), so a long run resumes instead of starting over. Extractions no live
+article points at any more are deleted after publishing (``_collect_garbage``).
 
 One writer at a time: a run holds ``writing(store)``, a lock the operating system drops
 when the process dies, so a killed run never leaves it behind. Readers never block: the
@@ -44,13 +50,30 @@ from extract.model import Event
 from extract.stream_merge import EVENT_COLUMNS, merged_row, stream_merge
 
 DEFAULT_PATH = Path("data") / "chronicle.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Bump to make every stored article count as changed (re-extracted on the next run). The
 # pipeline may define its own EXTRACTOR_VERSION; both go into every content hash.
 EXTRACTOR_VERSION = "1"
 
 StrPath = str | PathLike[str]
 EventRow = tuple[str, str]          # (event id, the event's JSON)
+
+# The merged events' table, and its indexes (named apart for each table made: index
+# names are the schema's, and ``events_next`` is built beside ``events``).
+EVENTS_TABLE = """
+    CREATE TABLE {table} (
+        position INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        start TEXT,
+        "end" TEXT,
+        status TEXT NOT NULL,
+        label TEXT NOT NULL,
+        search TEXT NOT NULL,
+        json TEXT NOT NULL
+    );
+"""
+EVENT_INDEXES = {"by_id": "(id)", "by_time": '(start, "end")', "by_type": "(type, start)"}
 
 # MIGRATIONS[n] takes a store from schema version n to n + 1.
 MIGRATIONS: tuple[str, ...] = (
@@ -77,17 +100,7 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, position)
     );
     -- position: the order merge_events gave; ids are unique when the merge works
-    CREATE TABLE events (
-        position INTEGER PRIMARY KEY,
-        id TEXT NOT NULL,
-        type TEXT NOT NULL,
-        start TEXT,
-        "end" TEXT,
-        status TEXT NOT NULL,
-        label TEXT NOT NULL,
-        search TEXT NOT NULL,
-        json TEXT NOT NULL
-    );
+    """ + EVENTS_TABLE.format(table="events") + """
     CREATE INDEX events_by_id ON events (id);
     CREATE INDEX events_by_time ON events (start, "end");
     CREATE INDEX events_by_type ON events (type, start);
@@ -116,9 +129,62 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, position)
     );
     """,
+    # 2: extractions kept by content hash, staged where they stay; articles point at them
+    """
+    CREATE TABLE extractions (
+        content_hash TEXT PRIMARY KEY,
+        id TEXT NOT NULL,
+        path TEXT,
+        source TEXT,
+        title TEXT NOT NULL,
+        url TEXT,
+        published TEXT NOT NULL,
+        published_basis TEXT NOT NULL,
+        language TEXT NOT NULL,
+        extracted_at TEXT NOT NULL,
+        json TEXT NOT NULL
+    );
+    INSERT INTO extractions SELECT content_hash, id, path, source, title, url, published,
+        published_basis, language, extracted_at, json FROM articles;
+    INSERT OR IGNORE INTO extractions SELECT content_hash, id, path, source, title, url,
+        published, published_basis, language, extracted_at, json FROM staged_articles
+        WHERE extracted = 1;
+    CREATE TABLE article_events_2 (
+        content_hash TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (content_hash, position)
+    );
+    INSERT INTO article_events_2 SELECT a.content_hash, e.position, e.article_id,
+        e.event_id, e.json FROM article_events e JOIN articles a ON a.id = e.article_id;
+    INSERT OR IGNORE INTO article_events_2 SELECT s.content_hash, e.position, e.article_id,
+        e.event_id, e.json FROM staged_events e JOIN staged_articles s ON s.id = e.article_id
+        WHERE s.extracted = 1;
+    CREATE TABLE articles_2 (id TEXT PRIMARY KEY, content_hash TEXT NOT NULL);
+    INSERT INTO articles_2 SELECT id, content_hash FROM articles;
+    CREATE TABLE staged_articles_2 (
+        id TEXT PRIMARY KEY,
+        run TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        extracted INTEGER NOT NULL
+    );
+    INSERT INTO staged_articles_2 SELECT id, run, content_hash, extracted FROM staged_articles;
+    DROP TABLE staged_events;
+    DROP TABLE staged_articles;
+    DROP TABLE article_events;
+    DROP TABLE articles;
+    ALTER TABLE articles_2 RENAME TO articles;
+    ALTER TABLE article_events_2 RENAME TO article_events;
+    ALTER TABLE staged_articles_2 RENAME TO staged_articles;
+    CREATE INDEX staged_by_run ON staged_articles (run, extracted);
+    CREATE INDEX articles_by_hash ON articles (content_hash);
+    CREATE INDEX staged_by_hash ON staged_articles (content_hash);
+    """,
 )
-ARTICLE_COLUMNS = ("id", "path", "source", "title", "url", "published", "published_basis",
-                   "language", "content_hash", "extracted_at", "json")
+EXTRACTION_COLUMNS = ("content_hash", "id", "path", "source", "title", "url", "published",
+                      "published_basis", "language", "extracted_at", "json")
 
 
 class StoreError(Exception):
@@ -314,84 +380,165 @@ def event_rows(events: Iterable[Event]) -> list[EventRow]:
 
 
 def stage(store: Store, run: str, batch: Batch, extracted_at: str | None = None) -> None:
-    """Stage one batch of a run, in one transaction. Nothing readers see changes yet."""
+    """Stage one batch of a run, in one transaction: each extraction and its events are
+    written where they will stay, under their content hash. Nothing readers see changes
+    yet: no live article points at them."""
     extracted_at = extracted_at or _now()
     with _transaction(store.connection) as connection:
         ids = [(a.id,) for a, _, _ in batch.extracted] + [(i,) for i, _ in batch.seen]
         connection.executemany("DELETE FROM staged_articles WHERE id = ?", ids)
         connection.executemany(
-            f"INSERT INTO staged_articles (run, extracted, {', '.join(ARTICLE_COLUMNS)}) "
-            f"VALUES (?, 1, {', '.join('?' * len(ARTICLE_COLUMNS))})",
-            [(run, *_article_row(article, digest, extracted_at))
+            f"INSERT OR REPLACE INTO extractions ({', '.join(EXTRACTION_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(EXTRACTION_COLUMNS))})",
+            [_extraction_row(article, digest, extracted_at)
              for article, digest, _ in batch.extracted])
+        # Events an unfinished clean-up left under the same hash are the same events.
+        connection.executemany("DELETE FROM article_events WHERE content_hash = ?",
+                               [(digest,) for _, digest, _ in batch.extracted])
         connection.executemany(
-            "INSERT INTO staged_events (article_id, position, event_id, json) "
-            "VALUES (?, ?, ?, ?)",
-            [(article.id, position, event_id, text)
-             for article, _, rows in batch.extracted
+            "INSERT INTO article_events (content_hash, position, article_id, event_id, json) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(digest, position, article.id, event_id, text)
+             for article, digest, rows in batch.extracted
              for position, (event_id, text) in enumerate(rows)])
         connection.executemany("INSERT INTO staged_articles (id, run, content_hash, extracted) "
-                               "VALUES (?, ?, ?, 0)",
-                               [(i, run, digest) for i, digest in batch.seen])
+                               "VALUES (?, ?, ?, ?)",
+                               [(article.id, run, digest, 1)
+                                for article, digest, _ in batch.extracted]
+                               + [(i, run, digest, 0) for i, digest in batch.seen])
         connection.executemany("UPDATE staged_articles SET run = ? WHERE id = ?",
                                [(run, i) for i in batch.resumed])
 
 
 def publish(store: Store, run: str, prune: bool = False,
             executor: Executor | None = None) -> int:
-    """Make a run's staged work live and recompute the merged events, all in one
-    transaction. ``prune`` also drops the stored articles this run did not see;
-    ``executor``'s processes, if given, share the merging. Returns how many articles
-    were pruned."""
-    with _transaction(store.connection) as connection:
-        chosen = "SELECT id FROM staged_articles WHERE run = ? AND extracted = 1"
-        connection.execute(f"DELETE FROM articles WHERE id IN ({chosen})", (run,))
-        columns = ", ".join(ARTICLE_COLUMNS)
-        connection.execute(f"INSERT INTO articles ({columns}) SELECT {columns} "
-                           "FROM staged_articles WHERE run = ? AND extracted = 1", (run,))
-        connection.execute(
-            "INSERT INTO article_events (article_id, position, event_id, json) "
-            "SELECT e.article_id, e.position, e.event_id, e.json FROM staged_events e "
-            "JOIN staged_articles s ON s.id = e.article_id WHERE s.run = ? AND s.extracted = 1",
-            (run,))
-        pruned = 0
-        if prune:
-            pruned = connection.execute("DELETE FROM articles WHERE id NOT IN "
-                                        "(SELECT id FROM staged_articles WHERE run = ?)",
-                                        (run,)).rowcount
-        connection.execute("DELETE FROM staged_articles")
+    """Make a run's staged work live with the merged events it leads to. ``prune`` also
+    drops the stored articles this run did not see; ``executor``'s processes, if given,
+    share the merging. Returns how many articles were pruned.
+
+    The articles to be live are listed first (``temp.merge_articles``), their events
+    merged into ``events_next`` (transactions of bounded size, nothing readers see), and
+    one short transaction then makes both live. Extractions no longer live are deleted
+    last."""
+    connection = store.connection
+    _list_articles_to_publish(connection, run, prune)
+    try:
         _remerge(connection, executor)
+    except BaseException:
+        connection.execute("DROP TABLE IF EXISTS events_next")
+        raise
+    with _transaction(connection):
+        pruned = connection.execute(
+            "SELECT count(*) FROM articles WHERE id NOT IN "
+            "(SELECT id FROM temp.merge_articles)").fetchone()[0] if prune else 0
+        connection.execute("DELETE FROM articles")
+        connection.execute("INSERT INTO articles (id, content_hash) "
+                           "SELECT id, content_hash FROM temp.merge_articles")
+        connection.execute("DELETE FROM staged_articles")
+        connection.execute("DROP TABLE events")
+        connection.execute("ALTER TABLE events_next RENAME TO events")
+    connection.execute("DROP TABLE temp.merge_articles")
+    _collect_garbage(connection)
     return pruned
+
+
+def _list_articles_to_publish(connection: sqlite3.Connection, run: str, prune: bool) -> None:
+    """``temp.merge_articles``: (id, content hash) of each article as it will be live:
+    the run's extractions, and the other stored articles, but with ``prune`` only those
+    the run saw (unchanged, or failing to extract again). Read while this process holds
+    the writer lock: nothing else changes them."""
+    connection.execute("DROP TABLE IF EXISTS temp.merge_articles")
+    connection.execute("CREATE TEMP TABLE merge_articles "
+                       "(id TEXT PRIMARY KEY, content_hash TEXT NOT NULL)")
+    connection.execute("CREATE INDEX temp.merge_articles_by_hash "
+                       "ON merge_articles (content_hash)")
+    connection.execute("INSERT INTO temp.merge_articles SELECT id, content_hash "
+                       "FROM staged_articles WHERE run = ? AND extracted = 1", (run,))
+    seen = (" AND EXISTS (SELECT 1 FROM staged_articles s WHERE s.id = articles.id "
+            "AND s.run = ?)") if prune else ""
+    connection.execute("INSERT INTO temp.merge_articles SELECT id, content_hash FROM articles "
+                       f"WHERE id NOT IN (SELECT id FROM temp.merge_articles){seen}",
+                       (run,) if prune else ())
 
 
 _MERGE_EVENTS = merging.merge_events      # the genuine merge (tests may stand one in)
 
 
 def _remerge(connection: sqlite3.Connection, executor: Executor | None) -> None:
-    connection.execute("DELETE FROM events")
+    """``events_next``, indexed: what ``merge_events`` makes of the events of
+    ``temp.merge_articles``, written in transactions of a bounded size."""
+    connection.execute("DROP TABLE IF EXISTS events_next")     # left by a killed run
+    connection.execute(EVENTS_TABLE.format(table="events_next"))
     if merging.merge_events is not _MERGE_EVENTS:
         # A stand-in merge (tests): it sees every event at once, as merge_events is called.
-        merged = list(merging.merge_events(_article_events(connection)))
-        connection.executemany(
-            f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-            (merged_row(position, event) for position, event in enumerate(merged)))
-        return
-    stream_merge(connection, executor)
+        merged = list(merging.merge_events(_article_events(connection, "temp.merge_articles")))
+        with _transaction(connection):
+            connection.executemany(
+                f"INSERT INTO events_next ({', '.join(EVENT_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+                (merged_row(position, event) for position, event in enumerate(merged)))
+    else:
+        stream_merge(connection, executor, into="events_next",
+                     step=lambda: _transaction(connection))
+    with _transaction(connection):      # the indexes once, after the rows: faster
+        for name, columns in _index_names(connection).items():
+            connection.execute(f'CREATE INDEX "{name}" ON events_next {columns}')
 
 
-def _article_events(connection: sqlite3.Connection) -> Iterator[Event]:
-    """Every stored per-article event, in a fixed order (so merging is repeatable)."""
-    cursor = connection.execute("SELECT json FROM article_events "
-                                "ORDER BY article_id, position")
+def _index_names(connection: sqlite3.Connection) -> dict[str, str]:
+    """Names for the indexes of ``events_next`` (EVENT_INDEXES), apart from those of
+    ``events``, which it replaces: the plain ones and ``…_2`` alternate."""
+    used = {name for (name,) in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    names = {}
+    for key, columns in EVENT_INDEXES.items():
+        plain = f"events_{key}"
+        names[plain if plain not in used else f"{plain}_2"] = columns
+    return names
+
+
+_GARBAGE_CHUNK = 500    # extractions deleted per transaction
+
+
+def _collect_garbage(connection: sqlite3.Connection) -> None:
+    """Delete the extractions, and their events, that no article points at, live or
+    staged: a few hundred per transaction, so the write-ahead log stays small. A killed
+    clean-up only leaves some for the next."""
+    # NOT EXISTS, with indexes: ``NOT IN (SELECT ...)`` would first copy every live hash
+    # into memory.
+    unused = " ".join(f"AND NOT EXISTS (SELECT 1 FROM {pointing} p "
+                      "WHERE p.content_hash = t.content_hash)"
+                      for pointing in ("articles", "staged_articles"))
+    for table in ("article_events", "extractions"):
+        after = ""
+        while True:
+            hashes = [row[0] for row in connection.execute(
+                f"SELECT DISTINCT content_hash FROM {table} t WHERE content_hash > ? "
+                f"{unused} ORDER BY content_hash LIMIT ?", (after, _GARBAGE_CHUNK))]
+            if not hashes:
+                break
+            with _transaction(connection):
+                connection.executemany(f"DELETE FROM {table} WHERE content_hash = ?",
+                                       [(digest,) for digest in hashes])
+            after = hashes[-1]
+
+
+def _article_events(connection: sqlite3.Connection, articles: str = "articles"
+                    ) -> Iterator[Event]:
+    """The per-article events of the extractions ``articles`` (a table of ids and
+    content hashes: the live ones by default) points at, in a fixed order (so merging
+    is repeatable)."""
+    cursor = connection.execute(f"SELECT e.json FROM article_events e JOIN {articles} a "
+                                "ON a.content_hash = e.content_hash "
+                                "ORDER BY e.article_id, e.position")
     for (text,) in cursor:
         yield Event.from_dict(json.loads(text))
 
 
-def _article_row(article: Article, digest: str, extracted_at: str) -> tuple[Any, ...]:
-    return (article.id, article.path, article.source, article.title, article.url,
+def _extraction_row(article: Article, digest: str, extracted_at: str) -> tuple[Any, ...]:
+    return (digest, article.id, article.path, article.source, article.title, article.url,
             article.published.isoformat(), article.published_basis, article.language,
-            digest, extracted_at, json.dumps(article.to_dict(), ensure_ascii=False))
+            extracted_at, json.dumps(article.to_dict(), ensure_ascii=False))
 
 
 def _now() -> str:
@@ -464,7 +611,8 @@ def iter_event_json(store: Store) -> Iterator[str]:
 def read_articles(store: Store) -> list[Article]:
     """Every stored article, by publication date then id."""
     return [Article.from_dict(json.loads(text)) for (text,) in store.connection.execute(
-        "SELECT json FROM articles ORDER BY published, id")]
+        "SELECT x.json FROM articles a JOIN extractions x ON x.content_hash = a.content_hash "
+        "ORDER BY x.published, a.id")]
 
 
 def read_article_events(store: Store) -> list[Event]:
@@ -472,21 +620,29 @@ def read_article_events(store: Store) -> list[Event]:
     return list(_article_events(store.connection))
 
 
+_COUNTED = {
+    "articles": "articles", "events": "events", "staged_articles": "staged_articles",
+    "article_events": "article_events e JOIN articles a ON a.content_hash = e.content_hash",
+}
+
+
 def count(store: Store, table: str) -> int:
-    """Rows in one of the store's tables."""
-    if table not in ("articles", "article_events", "events", "staged_articles"):
+    """Rows in one of the store's tables; of ``article_events``, the live ones."""
+    if table not in _COUNTED:
         raise ValueError(f"unknown table {table!r}")
-    return store.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return store.connection.execute(f"SELECT count(*) FROM {_COUNTED[table]}").fetchone()[0]
 
 
 def check_store(store: Store) -> list[str]:
-    """What is wrong with the store, if anything: SQLite's own integrity check, foreign
-    keys, and whether ``events`` is what ``merge_events`` makes of ``article_events``."""
+    """What is wrong with the store, if anything: SQLite's own integrity check, live
+    articles whose extraction is missing, and whether ``events`` is what
+    ``merge_events`` makes of the live ``article_events``."""
     connection = store.connection
     problems = [row[0] for row in connection.execute("PRAGMA integrity_check")
                 if row[0] != "ok"]
-    problems += [f"foreign key broken in {row[0]}"
-                 for row in connection.execute("PRAGMA foreign_key_check")]
+    problems += [f"article {row[0]}: its extraction is missing" for row in connection.execute(
+        "SELECT id FROM articles WHERE content_hash NOT IN "
+        "(SELECT content_hash FROM extractions) ORDER BY id")]
     connection.execute("BEGIN")  # one snapshot for both reads
     try:
         stored = connection.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events "

@@ -11,8 +11,9 @@ with the same result, in two streaming passes over SQL:
    to a temporary table.
 2. the events again, group by group, each group combined by ``merge._combine`` (by the
    run's worker processes when there are some, a few small batches at a time; a group
-   larger than a batch here, a report at a time) and written; then numbered in ``merge_events``' final order, read from an index of the
-   sort keys (not a sort of whole rows).
+   larger than a batch here, a report at a time) and written to a temporary table; then
+   numbered in ``merge_events``' final order, read from an index of the sort keys (not
+   a sort of whole rows), and copied out in steps of bounded size.
 
 ``tests/test_bench_events.py`` checks that the result is what ``merge_events`` makes.
 """
@@ -22,6 +23,7 @@ import json
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from concurrent.futures import Executor, Future
 from itertools import groupby
 from operator import itemgetter
@@ -37,11 +39,16 @@ EVENT_COLUMNS = ("position", "id", "type", "start", '"end"', "status", "label", 
 _MERGE_BATCH = 2000
 _MERGE_BUFFER = 100_000     # characters of JSON combined and written at once
 _MERGE_WINDOW = 4           # batches being combined by other processes at once
+_WRITE_ROWS = 5000          # merged events written per step (transaction) at the end
 
 
-def stream_merge(connection: sqlite3.Connection, executor: Executor | None = None) -> None:
-    """Fill ``events`` (empty) with what ``merge_events`` makes of ``article_events``;
-    ``executor``'s processes, if given, combine the groups."""
+def stream_merge(connection: sqlite3.Connection, executor: Executor | None = None,
+                 into: str = "events",
+                 step: Callable[[], AbstractContextManager[Any]] = nullcontext) -> None:
+    """Fill the table ``into`` (empty, shaped as ``events``) with what ``merge_events``
+    makes of the ``article_events`` of the articles ``temp.merge_articles`` lists (id,
+    content hash); ``executor``'s processes, if given, combine the groups. Each
+    ``_WRITE_ROWS`` rows are written inside ``step()`` (the caller's transaction)."""
     connection.execute("DROP TABLE IF EXISTS temp.merge_groups")
     connection.execute("CREATE TEMP TABLE merge_groups (row INTEGER PRIMARY KEY, "
                        "grp INTEGER NOT NULL, ord INTEGER NOT NULL)")
@@ -51,23 +58,25 @@ def stream_merge(connection: sqlite3.Connection, executor: Executor | None = Non
     connection.execute("CREATE TEMP TABLE merged (grp INTEGER PRIMARY KEY, sort_when TEXT, "
                        f"{', '.join(c + ' ' for c in EVENT_COLUMNS[1:])})")
     _write_groups(connection, executor)
-    columns = ", ".join(EVENT_COLUMNS)
-    # The indexes are made again once, after the rows (faster than row by row).
-    indexes = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                                 "AND tbl_name = 'events' AND sql IS NOT NULL").fetchall()
-    for name, _sql in indexes:
-        connection.execute(f'DROP INDEX "{name}"')
     # Numbered in the order of an index of the keys alone: sorting whole rows would hold
     # far more of them in memory.
     connection.execute("CREATE INDEX temp.merged_in_order ON merged (sort_when, type, id, grp)")
-    connection.execute(
-        f"INSERT INTO events ({columns}) SELECT row_number() OVER "
-        "(ORDER BY sort_when, type, id, grp) - 1, "
-        f"{', '.join(EVENT_COLUMNS[1:])} FROM temp.merged")
-    for _name, sql in indexes:
-        connection.execute(sql)
-    connection.execute("DROP TABLE temp.merged")
-    connection.execute("DROP TABLE temp.merge_groups")
+    connection.execute("DROP TABLE IF EXISTS temp.merged_order")
+    connection.execute("CREATE TEMP TABLE merged_order (position INTEGER PRIMARY KEY, "
+                       "grp INTEGER NOT NULL)")
+    connection.execute("INSERT INTO temp.merged_order (position, grp) SELECT row_number() "
+                       "OVER (ORDER BY sort_when, type, id, grp) - 1, grp FROM temp.merged")
+    total = connection.execute("SELECT count(*) FROM temp.merged_order").fetchone()[0]
+    columns = ", ".join(EVENT_COLUMNS)
+    for first in range(0, total, _WRITE_ROWS):
+        with step():
+            connection.execute(
+                f"INSERT INTO {into} ({columns}) SELECT o.position, "
+                f"{', '.join('m.' + c for c in EVENT_COLUMNS[1:])} FROM temp.merged_order o "
+                "JOIN temp.merged m ON m.grp = o.grp WHERE o.position >= ? AND o.position < ? "
+                "ORDER BY o.position", (first, first + _WRITE_ROWS))
+    for table in ("merged_order", "merged", "merge_groups"):
+        connection.execute(f"DROP TABLE temp.{table}")
 
 
 def _write_groups(connection: sqlite3.Connection, executor: Executor | None = None) -> None:

@@ -119,10 +119,14 @@ def dump(db: Path) -> dict[str, list[tuple]]:
     connection = sqlite3.connect(db)
     try:
         return {
-            "articles": [row[:9] + row[10:] for row in
-                         connection.execute("SELECT * FROM articles ORDER BY id")],
+            "articles": connection.execute(
+                "SELECT x.content_hash, x.id, x.path, x.source, x.title, x.url, x.published, "
+                "x.published_basis, x.language, x.json FROM articles a JOIN extractions x "
+                "ON x.content_hash = a.content_hash ORDER BY a.id").fetchall(),
             "article_events": connection.execute(
-                "SELECT * FROM article_events ORDER BY article_id, position").fetchall(),
+                "SELECT e.* FROM article_events e JOIN articles a "
+                "ON a.content_hash = e.content_hash ORDER BY e.article_id, e.position"
+            ).fetchall(),
             "events": connection.execute("SELECT * FROM events ORDER BY position").fetchall(),
         }
     finally:

@@ -64,9 +64,11 @@ def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm
     looks among spilled ones. With worker processes, the grouping runs in a process of
     its own (spilling alike, unseen from here) and two processes combine the groups, in
     batches of 50. With batches of 3,000 characters of reports, the groups reported
-    more than that are combined a report at a time in this process."""
+    more than that are combined a report at a time in this process. The merged events
+    are written 97 at a time, each step a transaction of its own."""
     monkeypatch.setattr(grouping, "WARM_GROUPS", warm_groups)
     monkeypatch.setattr(stream_merge, "_MERGE_BATCH", 50)
+    monkeypatch.setattr(stream_merge, "_WRITE_ROWS", 97)
     if merge_buffer:
         monkeypatch.setattr(stream_merge, "_MERGE_BUFFER", merge_buffer)
     large, small_groups = [], stream_merge._small_groups
@@ -97,9 +99,15 @@ def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm
         stage(store, run, Batch(extracted=[
             (a, content_hash(a, "v"), event_rows(pipeline.extract_article(a)))
             for a in articles]))
+        statements: list[str] = []
+        store.connection.set_trace_callback(statements.append)
         with ProcessPoolExecutor(processes) if processes else nullcontext() as executor:
             publish(store, run, executor=executor)
-        assert count(store, "events") < count(store, "article_events")   # some merged
+        store.connection.set_trace_callback(None)
+        events = count(store, "events")
+        assert events < count(store, "article_events")   # some merged
+        # events written 97 at a time, a transaction each; then the indexes; then live
+        assert statements.count("BEGIN IMMEDIATE") == -(-events // 97) + 2
         if processes:
             assert [start.args for start in side] == [(40,)] and spilled == []
         elif warm_groups < 100:

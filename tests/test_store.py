@@ -17,6 +17,7 @@ from extract import merge
 from extract.article import Article
 from extract.export import CSV_COLUMNS, atomic_write
 from extract.model import EVENT_TYPES, STATUSES, Event
+from extract.stream_merge import merged_row
 from extract.store import (MIGRATIONS, SCHEMA_VERSION, Batch, Store, StoreError, check_store,
                            content_hash, count, event_rows, events_query, export_csv,
                            export_json, new_run, open_store, publish, read_article_events,
@@ -76,9 +77,50 @@ def test_a_new_store_records_its_schema_version_in_wal_mode(tmp_path):
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         tables = {name for (name,) in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"meta", "articles", "article_events", "events", "staged_articles",
-                      "staged_events"}
-    assert SCHEMA_VERSION == len(MIGRATIONS) == 1
+    assert tables == {"meta", "articles", "extractions", "article_events", "events",
+                      "staged_articles"}
+    assert SCHEMA_VERSION == len(MIGRATIONS) == 2
+
+
+def test_a_version_1_store_is_migrated_with_its_live_and_staged_work(tmp_path, merged_by_id):
+    db = tmp_path / "c.db"
+    kyiv, seoul = ARTICLES[:2]
+    connection = sqlite3.connect(db)
+    connection.executescript(MIGRATIONS[0])
+    connection.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    for table, item, digest in (("articles", kyiv, "h1"), ("staged_articles", seoul, "h2")):
+        staged = {"run": "killed", "extracted": 1} if table == "staged_articles" else {}
+        row = {"id": item.id, "path": item.path, "source": item.source, "title": item.title,
+               "url": item.url, "published": item.published.isoformat(),
+               "published_basis": item.published_basis, "language": item.language,
+               "content_hash": digest, "extracted_at": "2025-02-01T00:00:00+00:00",
+               "json": json.dumps(item.to_dict()), **staged}
+        connection.execute(f"INSERT INTO {table} ({', '.join(row)}) "
+                           f"VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        events = "staged_events" if staged else "article_events"
+        connection.executemany(f"INSERT INTO {events} VALUES (?, ?, ?, ?)",
+                               [(item.id, position, event_id, text) for position, (event_id, text)
+                                in enumerate(event_rows(fakes.statement(item)))])
+    connection.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 9)})",
+                           [merged_row(position, event) for position, event in
+                            enumerate(fakes.merge_by_id(fakes.statement(kyiv)))])
+    connection.commit()
+    connection.close()
+    with open_store(db) as store:
+        assert store.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'"
+                                        ).fetchone() == ("2",)
+        assert read_articles(store) == [kyiv]
+        assert [e.id for e in read_article_events(store)] == ["statement-kyiv", "shared"]
+        assert check_store(store) == []
+        assert stored_hashes(store, "kyiv") == ("h1", None)
+        assert stored_hashes(store, "seoul") == (None, "h2")
+        run = new_run()
+        stage(store, run, Batch(seen=[("kyiv", "h1")], resumed=["seoul"]))
+        publish(store, run)
+        assert read_articles(store) == [kyiv, seoul]
+        assert [e.id for e in read_events(store)] == ["shared", "statement-kyiv",
+                                                       "statement-seoul"]
+        assert check_store(store) == []
 
 
 def test_the_default_store_is_data_chronicle_db(tmp_path, monkeypatch):
@@ -102,7 +144,7 @@ def test_a_store_from_a_newer_chronicle_is_refused(tmp_path):
     with pytest.raises(StoreError) as caught:
         open_store(db)
     assert str(caught.value) == (f"{db}: has schema version 7, newer than this Chronicle "
-                                 "knows (1): update Chronicle or use another --db")
+                                 "knows (2): update Chronicle or use another --db")
 
 
 def test_a_file_that_is_not_a_store_is_refused(tmp_path):
@@ -196,6 +238,36 @@ def test_a_failure_while_publishing_leaves_the_previous_state(tmp_path, monkeypa
         publish(store, run)
         assert [e.id for e in read_events(store)] == ["shared", "statement-kyiv",
                                                        "statement-seoul"]
+
+
+def test_an_extraction_no_article_points_at_is_deleted_after_publishing(tmp_path,
+                                                                        merged_by_id):
+    db = tmp_path / "c.db"
+    store_with(db).close()
+    kyiv = ARTICLES[0]
+    edited = Article.from_dict({**kyiv.to_dict(), "text": "Kyiv said nothing."})
+    with open_store(db) as store:
+        old = content_hash(kyiv, VERSION)
+        run = new_run()
+        stage(store, run, Batch(extracted=[(edited, "h-edited",
+                                            event_rows(fakes.statement(edited)))]))
+        publish(store, run)
+        connection = store.connection
+        assert connection.execute("SELECT count(*) FROM extractions WHERE content_hash = ?",
+                                  (old,)).fetchone() == (0,)
+        assert connection.execute("SELECT count(*) FROM article_events "
+                                  "WHERE content_hash = ?", (old,)).fetchone() == (0,)
+        assert connection.execute("SELECT count(*) FROM extractions").fetchone() == (3,)
+        assert connection.execute("SELECT count(*) FROM article_events").fetchone() == (4,)
+        assert read_articles(store)[1] == edited      # by publication date: moscow first
+        assert [e.id for e in read_article_events(store)] == [
+            "statement-kyiv", "statement-moscow", "statement-seoul", "shared"]
+        assert check_store(store) == []
+
+
+def test_check_store_notices_an_extraction_that_is_missing(store):
+    store.connection.execute("DELETE FROM extractions WHERE id = 'moscow'")
+    assert check_store(store) == ["article moscow: its extraction is missing"]
 
 
 def test_check_store_notices_merged_events_that_disagree(store):
