@@ -196,7 +196,7 @@ def merged_row(position: int, event: Event) -> tuple[Any, ...]:
     return (position, event.id, event.type,
             when.start.isoformat() if when.start else None,
             when.end.isoformat() if when.end else None,
-            event.status, event.label, search, json.dumps(event.to_dict(), ensure_ascii=False))
+            event.status, event.label, search, event.to_json())
 
 
 def _search_text(label: str, actors: Iterable[str], places: Iterable[str],
@@ -206,6 +206,7 @@ def _search_text(label: str, actors: Iterable[str], places: Iterable[str],
     words = [label, *actors, *places]
     for sentence, attribution, source in claims:
         words += [sentence, attribution or "", source or ""]
-    return "\n".join(words).casefold()
+    # Word by word, then one join: no uncased text of the whole event on the way.
+    return "\n".join([word.casefold() for word in words])
 
 

@@ -1,6 +1,7 @@
 """Merging reports of one event across (and within) articles."""
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -141,3 +142,20 @@ def test_undated_statements_merge_only_when_made_about_the_same_time():
 
     merged = merge_events([said("a", "2024-08-27"), said("b", "2025-01-22"), said("c", "2025-01-24")])
     assert sorted([c.article_id for c in e.claims] for e in merged) == [["a"], ["b", "c"]]
+
+
+@pytest.mark.parametrize("claims", [0, 1, 3])
+def test_an_events_json_text_is_what_json_dumps_makes_of_its_dict(claims):
+    """``Event.to_json`` writes the claims one at a time; the text is the same, whatever
+    the labels and sentences hold (quotes, the key's own words, other scripts)."""
+    tricky = 'He said "claims": [] — Курск, 北朝鮮 \\ "'
+    base = event("a", "deployment", SEPT, places=("Kursk region",), figures=[(11000, "approx")],
+                 label=tricky, topic=tricky)
+    claim = base.claims[0]
+    many = [Claim(**{**{name: getattr(claim, name) for name in claim.__slots__},
+                     "sentence": f"{tricky} {number}", "attribution": None})
+            for number in range(claims)]
+    subject = Event(**{**{name: getattr(base, name) for name in base.__slots__},
+                       "claims": many})
+    assert subject.to_json() == json.dumps(subject.to_dict(), ensure_ascii=False)
+    assert Event.from_dict(json.loads(subject.to_json())) == subject
