@@ -478,8 +478,7 @@ def _remerge(connection: sqlite3.Connection, executor: Executor | None) -> None:
                 f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
                 (merged_row(position, event) for position, event in enumerate(merged)))
     else:
-        stream_merge(connection, executor, into="events_next",
-                     step=lambda: _transaction(connection))
+        stream_merge(connection, "events_next", executor, step=lambda: _transaction(connection))
     with _transaction(connection):      # the indexes once, after the rows: faster
         for name, columns in _index_names(connection).items():
             connection.execute(f'CREATE INDEX "{name}" ON events_next {columns}')

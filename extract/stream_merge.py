@@ -42,8 +42,7 @@ _MERGE_WINDOW = 4           # batches being combined by other processes at once
 _WRITE_ROWS = 5000          # merged events written per step (transaction) at the end
 
 
-def stream_merge(connection: sqlite3.Connection, executor: Executor | None = None,
-                 into: str = "events",
+def stream_merge(connection: sqlite3.Connection, into: str, executor: Executor | None = None,
                  step: Callable[[], AbstractContextManager[Any]] = nullcontext) -> None:
     """Fill the table ``into`` (empty, shaped as ``events``) with what ``merge_events``
     makes of the ``article_events`` of the articles ``temp.merge_articles`` lists (id,
