@@ -235,7 +235,6 @@ def open_store(path: StrPath = DEFAULT_PATH) -> Store:
     try:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")  # WAL: safe against crashes
-        connection.execute("PRAGMA foreign_keys = ON")
         _migrate(connection, path)
     except sqlite3.DatabaseError as exc:
         connection.close()

@@ -116,9 +116,9 @@ class Lexicon:
         self.counted_under_arms = self.people_under_arms | frozenset(
             events["people_under_arms"]["counted_also"])
         # "12 Russian paratroopers", "two North Korean soldiers": whose they were.
+        whose = self.people_under_arms | frozenset(events["people_under_arms"]["whose_also"])
         self.under_arms_after = re.compile(
-            r"\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(self.people_under_arms | {"forces", "prisoners"},
-                                                      key=len, reverse=True)) + r")\b")
+            r"\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(whose, key=len, reverse=True)) + r")\b")
 
     # -- lookups -----------------------------------------------------------------
 
