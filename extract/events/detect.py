@@ -28,12 +28,8 @@ from .label import make_label
 from .lexicon import POSSESSIVE, Lexicon, Mention, coordinated, lexicon
 
 FORWARD_STATUSES = ("planned", "expected")
-# What a figure may count, by event type: people under arms (``Lexicon``) and these.
-_UNITS_ALSO = {
-    "casualties": {"people", "civilians", "casualties", "dead", "deaths"},
-    "capture": {"prisoners", "people"},
-}
-_WEAPON_UNITS = {"missiles", "shells", "drones", "rockets", "munitions", "tanks"}
+#: Types whose figures count people under arms (and ``Lexicon.figure_units``' own).
+_UNDER_ARMS_TYPES = ("deployment", "planned_deployment", "casualties", "capture")
 _WEAPON_TYPES = ("weapons_transfer", "launch")
 #: Types whose figures count the part ("4,000 of the 12,000 killed"), not the whole.
 _PART_TYPES = ("casualties", "capture")
@@ -367,11 +363,10 @@ def _places(lex: Lexicon, text: str, clause: tuple[int, int], excluded: list[tup
 @lru_cache(maxsize=None)
 def _units(lex: Lexicon, event_type: str) -> frozenset[str] | None:
     """What a figure of an event of ``event_type`` may count; None: it takes no figure."""
-    if event_type == "weapons_transfer":
-        return frozenset(_WEAPON_UNITS)
-    if event_type in ("deployment", "planned_deployment", "casualties", "capture"):
-        return lex.counted_under_arms | _UNITS_ALSO.get(event_type, set())
-    return None
+    own = lex.figure_units.get(event_type, frozenset())
+    if event_type in _UNDER_ARMS_TYPES:
+        return lex.counted_under_arms | own
+    return own or None
 
 
 def _quantities(lex: Lexicon, text: str, clause: tuple[int, int], event_type: str, t_start: int,

@@ -116,6 +116,8 @@ class Lexicon:
         self.counted_under_arms = self.people_under_arms | frozenset(
             events["people_under_arms"]["counted_also"])
         # "12 Russian paratroopers", "two North Korean soldiers": whose they were.
+        self.figure_units = {kind: frozenset(words)
+                             for kind, words in events["figure_units"].items()}
         whose = self.people_under_arms | frozenset(events["people_under_arms"]["whose_also"])
         self.under_arms_after = re.compile(
             r"\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(whose, key=len, reverse=True)) + r")\b")
