@@ -11,12 +11,12 @@ FIGURE_SPREAD.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 from extract.events.label import figure
 from extract.events.lexicon import lexicon
-from extract.model import Claim, Event
+from extract.model import Claim, Event, Quantity
 
 HORIZON = timedelta(days=366)
 FIGURE_SPREAD = 2.5   # how far apart the figures of one event's reports may be (highest / lowest)
@@ -187,14 +187,27 @@ def _combine(group: list[Event]) -> Event:
 
 class Combining:
     """``_combine`` one report at a time: it keeps what the merged event is made of (the
-    best-dated and the most informative report, one claim per article, the names in
-    order of appearance), never the reports themselves, so a group reported by
-    thousands of articles is combined in the memory its result takes."""
+    best-dated and the most informative report, the names in order of appearance, the
+    range of the figures), never the reports themselves. Each article's claim is passed
+    to ``on_claim`` as soon as the article's last report is in; without ``on_claim`` the
+    claims are kept on the result. So a group reported by thousands of articles is
+    combined in the memory of one report.
 
-    def __init__(self) -> None:
+    Reports come in merge order (``_order``), so each article's reports come together
+    and the claims leave in the order of the merged event's: by publication, then
+    article."""
+
+    def __init__(self, on_claim: Callable[[Claim], None] | None = None) -> None:
         self.timed: tuple[tuple, Event] | None = None
         self.labelled: tuple[tuple, Event] | None = None
-        self.best: dict[str, tuple[tuple, Claim]] = {}      # per article
+        self.pending: tuple[tuple, Claim] | None = None     # the article's best claim so far
+        self.claims: list[Claim] = []
+        self.on_claim = on_claim if on_claim is not None else self.claims.append
+        self.first: Claim | None = None
+        self.passed: tuple[str, str] | None = None          # (published, article) of the last
+        self.articles = 0
+        self.quantities: dict[Quantity, None] = {}
+        self.figures: FigureSpan = None                     # each claim's first figure
         self.actors: dict[str, None] = {}
         self.places: dict[str, None] = {}
         self.confidence = float("-inf")
@@ -210,43 +223,63 @@ class Combining:
         if self.labelled is None or info_rank > self.labelled[0]:
             self.labelled = (info_rank, event)
         for claim in event.claims:
+            if self.pending is not None and self.pending[1].article_id != claim.article_id:
+                self._pass_on()
             rank = (bool(claim.quantities), time_rank, claim.time_text is not None)
-            current = self.best.get(claim.article_id)
-            if current is None or rank > current[0]:
-                self.best[claim.article_id] = (rank, claim)
+            if self.pending is None or rank > self.pending[0]:
+                self.pending = (rank, claim)
         self.actors.update(dict.fromkeys(event.actors))
         self.places.update(dict.fromkeys(event.places))
         self.confidence = max(self.confidence, event.confidence)
         if self.topic is None:
             self.topic = event.topic
 
+    def _pass_on(self) -> None:
+        """The pending article's claim is final: count it in and hand it on."""
+        if self.pending is None:
+            return
+        claim = self.pending[1]
+        self.pending = None
+        key = (claim.published, claim.article_id)
+        if self.passed is not None and key <= self.passed:
+            raise ValueError(f"reports out of merge order: article {claim.article_id} "
+                             "after a later one")
+        self.passed = key
+        self.first = self.first or claim
+        self.articles += 1
+        self.quantities.update(dict.fromkeys(claim.quantities))
+        if claim.quantities and claim.quantities[0].value is not None:
+            value = claim.quantities[0].value
+            low, high = self.figures or (value, value)
+            self.figures = (min(low, value), max(high, value))
+        self.on_claim(claim)
+
     def result(self) -> Event:
-        """The merged event of the reports added so far (at least one)."""
+        """The merged event of the reports added (at least one); call it once, at the
+        end. Its claims are empty if they went to ``on_claim``."""
         if self.timed is None or self.labelled is None:
             raise ValueError("no report to combine")
+        self._pass_on()
+        assert self.first is not None
         timed, labelled = self.timed[1], self.labelled[1]
-        claims = sorted((claim for _rank, claim in self.best.values()),
-                        key=lambda c: (c.published, c.article_id))
         # The most informative report's names first, then every report's in order.
         actors = tuple(dict.fromkeys((*labelled.actors, *self.actors)))
         places = tuple(dict.fromkeys((*labelled.places, *self.places)))
-        quantities = tuple(dict.fromkeys(q for c in claims for q in c.quantities))
-        articles = {c.article_id for c in claims}
-        digest = _merged_id(timed.type, actors, claims[0].article_id, claims[0].trigger_start)
-        return Event(id=digest, type=timed.type, label=_label(labelled, claims), when=timed.when,
-                     status=timed.status, actors=actors, places=places, quantities=quantities,
-                     claims=claims,
-                     confidence=round(min(0.95, self.confidence + 0.1 * (len(articles) - 1)), 2),
+        digest = _merged_id(timed.type, actors, self.first.article_id, self.first.trigger_start)
+        return Event(id=digest, type=timed.type, label=_label(labelled, self.figures),
+                     when=timed.when, status=timed.status, actors=actors, places=places,
+                     quantities=tuple(self.quantities), claims=self.claims,
+                     confidence=round(min(0.95, self.confidence + 0.1 * (self.articles - 1)), 2),
                      when_basis=timed.when_basis, topic=self.topic)
 
 
-def _label(labelled: Event, claims: list[Claim]) -> str:
-    """The label, with the range of the figures when sources disagree ("11,000–12,000")."""
-    values = sorted({q.value for c in claims for q in c.quantities[:1] if q.value is not None})
-    if len(values) < 2 or not labelled.quantities:
+def _label(labelled: Event, figures: FigureSpan) -> str:
+    """The label, with the range of the figures when sources disagree ("11,000–12,000"):
+    ``figures`` is the lowest and highest of the claims' first figures."""
+    if figures is None or figures[0] == figures[1] or not labelled.quantities:
         return labelled.label
     own = figure(labelled.quantities, lexicon().figure_prefix)
-    spread = f"{values[0]:,.0f}–{values[-1]:,.0f} "
+    spread = f"{figures[0]:,.0f}–{figures[1]:,.0f} "
     return labelled.label.replace(own, spread, 1) if own and own in labelled.label else labelled.label
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields
+from collections.abc import Iterable
 from typing import Any
 
 from extract.timex.span import TimeSpan
@@ -61,6 +62,9 @@ class Claim:
         data["quantities"] = [quantity.to_dict() for quantity in self.quantities]
         return data
 
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Claim":
         fields = dict(data)
@@ -70,6 +74,21 @@ class Claim:
 
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim) if f.name != "quantities")
 _NO_CLAIMS = '"claims": []'
+
+
+def with_claims(event_json: str, claim_json: Iterable[str]) -> str:
+    """An event's JSON with its claims: ``event_json`` (``"claims": []``, as
+    ``Event.json_without_claims`` writes it) with the claims' JSON put in that list, the
+    text ``json.dumps`` of the whole would give."""
+    # The key's quotes are the only unescaped ones of that text: values escape theirs.
+    before, after = event_json.split(_NO_CLAIMS, 1)
+    parts = [before, '"claims": [']
+    for number, text in enumerate(claim_json):
+        if number:
+            parts.append(", ")
+        parts.append(text)
+    parts += ["]", after]
+    return "".join(parts)       # one join: no text of all the claims is made on the way
 
 
 @dataclass(slots=True)
@@ -98,16 +117,12 @@ class Event:
         """``json.dumps(self.to_dict(), ensure_ascii=False)``, made a claim at a time: for
         an event that a thousand articles report, the whole dict and the encoder's pieces
         of it would take ten times the text's size."""
-        text = json.dumps(self._dict_but_claims(), ensure_ascii=False)
-        # The key's quotes are the only unescaped ones of that text: values escape theirs.
-        before, after = text.split(_NO_CLAIMS, 1)
-        parts = [before, '"claims": [']
-        for number, claim in enumerate(self.claims):
-            if number:
-                parts.append(", ")
-            parts.append(json.dumps(claim.to_dict(), ensure_ascii=False))
-        parts += ["]", after]
-        return "".join(parts)       # one join: no text of all claims made on the way
+        return with_claims(self.json_without_claims(), [claim.to_json() for claim in self.claims])
+
+    def json_without_claims(self) -> str:
+        """The event's JSON with ``"claims": []``: what the store keeps of it, its claims
+        kept a row each (``with_claims`` puts them back)."""
+        return json.dumps(self._dict_but_claims(), ensure_ascii=False)
 
     def _dict_but_claims(self) -> dict[str, Any]:
         """``to_dict()`` with an empty list of claims, in its place among the keys."""

@@ -3,15 +3,17 @@
 Three layers, each derived from the one before, so nothing is lost: the article as
 loaded (``extractions``, text included), what ``extract_article`` made of it
 (``article_events``, one claim per event), and ``events``: what ``merge_events`` makes
-of all of them, with columns to query by date, type and status quickly; the dashboard
-reads this one. ``articles`` says which extraction of each article is live.
+of all of them, with columns to query by date, type and status quickly, and their claims
+in ``claims``, a row each (an event that thousands of articles report is never held
+whole to write it); the dashboard reads these. ``articles`` says which extraction of
+each article is live.
 
 Extractions and their events are kept by content hash (``content_hash``), so a run
 writes each only once: staged, batch by batch, in short transactions, where readers do
 not look (no live article points at it yet). Publishing then builds the merged events
-in a table of their own (``events_next``), in transactions of bounded size too, and
-makes it all live in one short transaction: ``articles`` points at the new extractions
-and ``events_next`` takes the place of ``events``. So the store survives ``kill -9`` at
+in tables of their own (``events_next``, ``claims_next``), in transactions of bounded
+size too, and makes it all live in one short transaction: ``articles`` points at the new
+extractions and the new tables take the place of ``events`` and ``claims``. So the store survives ``kill -9`` at
 any moment: the live tables change only in that commit, a killed run leaves them exactly
 as the previous run left them, and ``events`` always agrees with the live
 ``article_events``. And no transaction grows with the corpus, nor the write-ahead log,
@@ -31,7 +33,9 @@ import hashlib
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator
+from itertools import groupby
+from operator import itemgetter
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,11 +50,11 @@ from extract.article import Article
 from extract.export import atomic_write, json_lines, write_csv
 from extract.grouping import STATEMENTS_CACHED
 from extract.load import IdRegistry
-from extract.model import Event
-from extract.stream_merge import EVENT_COLUMNS, merged_row, stream_merge
+from extract.model import Event, with_claims
+from extract.stream_merge import CLAIM_COLUMNS, EVENT_COLUMNS, event_and_claim_rows, stream_merge
 
 DEFAULT_PATH = Path("data") / "chronicle.db"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Bump to make every stored article count as changed (re-extracted on the next run). The
 # pipeline may define its own EXTRACTOR_VERSION; both go into every content hash.
 EXTRACTOR_VERSION = "1"
@@ -74,9 +78,21 @@ EVENTS_TABLE = """
     );
 """
 EVENT_INDEXES = {"by_id": "(id)", "by_time": '(start, "end")', "by_type": "(type, start)"}
+# Each merged event's claims, a row each (``event``: the event's position), so that no
+# event is ever held whole to write it, however many articles report it.
+CLAIMS_TABLE = """
+    CREATE TABLE {table} (
+        event INTEGER NOT NULL,
+        ordinal INTEGER NOT NULL,
+        source TEXT,
+        search TEXT NOT NULL,
+        json TEXT NOT NULL
+    );
+"""
+CLAIM_INDEXES = {"by_event": "(event, ordinal)"}
 
-# MIGRATIONS[n] takes a store from schema version n to n + 1.
-MIGRATIONS: tuple[str, ...] = (
+# MIGRATIONS[n] takes a store from schema version n to n + 1: a script, or a function.
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE articles (
@@ -182,6 +198,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_by_hash ON articles (content_hash);
     CREATE INDEX staged_by_hash ON staged_articles (content_hash);
     """,
+    # 3: each merged event's claims in rows of their own
+    lambda connection: _split_claims(connection),
 )
 EXTRACTION_COLUMNS = ("content_hash", "id", "path", "source", "title", "url", "published",
                       "published_basis", "language", "extracted_at", "json")
@@ -253,6 +271,9 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
     with _transaction(connection):
         version = _checked_version(connection, path)   # another process may have won
         for step in MIGRATIONS[version:]:
+            if callable(step):
+                step(connection)
+                continue
             for statement in _statements(step):
                 connection.execute(statement)
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
@@ -424,7 +445,8 @@ def publish(store: Store, run: str, prune: bool = False,
     try:
         _remerge(connection, executor)
     except BaseException:
-        connection.execute("DROP TABLE IF EXISTS events_next")
+        for table in ("events_next", "claims_next"):
+            connection.execute(f"DROP TABLE IF EXISTS {table}")
         raise
     with _transaction(connection):
         pruned = connection.execute(
@@ -434,8 +456,9 @@ def publish(store: Store, run: str, prune: bool = False,
         connection.execute("INSERT INTO articles (id, content_hash) "
                            "SELECT id, content_hash FROM temp.merge_articles")
         connection.execute("DELETE FROM staged_articles")
-        connection.execute("DROP TABLE events")
-        connection.execute("ALTER TABLE events_next RENAME TO events")
+        for table in ("events", "claims"):
+            connection.execute(f"DROP TABLE {table}")
+            connection.execute(f"ALTER TABLE {table}_next RENAME TO {table}")
     connection.execute("DROP TABLE temp.merge_articles")
     _collect_garbage(connection)
     return pruned
@@ -464,35 +487,66 @@ _MERGE_EVENTS = merging.merge_events      # the genuine merge (tests may stand o
 
 
 def _remerge(connection: sqlite3.Connection, executor: Executor | None) -> None:
-    """``events_next``, indexed: what ``merge_events`` makes of the events of
-    ``temp.merge_articles``, written in transactions of a bounded size."""
-    connection.execute("DROP TABLE IF EXISTS events_next")     # left by a killed run
-    connection.execute(EVENTS_TABLE.format(table="events_next"))
+    """``events_next`` and ``claims_next``, indexed: what ``merge_events`` makes of the
+    events of ``temp.merge_articles``, written in transactions of a bounded size."""
+    _create_merged_tables(connection, "_next")
     if merging.merge_events is not _MERGE_EVENTS:
         # A stand-in merge (tests): it sees every event at once, as merge_events is called.
         merged = list(merging.merge_events(_article_events(connection, "temp.merge_articles")))
         with _transaction(connection):
-            connection.executemany(
-                f"INSERT INTO events_next ({', '.join(EVENT_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-                (merged_row(position, event) for position, event in enumerate(merged)))
+            _insert_event_rows(connection, "_next", enumerate(merged))
     else:
-        stream_merge(connection, "events_next", executor, step=lambda: _transaction(connection))
+        stream_merge(connection, "events_next", "claims_next", executor,
+                     step=lambda: _transaction(connection))
     with _transaction(connection):      # the indexes once, after the rows: faster
-        for name, columns in _index_names(connection).items():
-            connection.execute(f'CREATE INDEX "{name}" ON events_next {columns}')
+        _index_merged_tables(connection, "_next")
 
 
-def _index_names(connection: sqlite3.Connection) -> dict[str, str]:
-    """Names for the indexes of ``events_next`` (EVENT_INDEXES), apart from those of
-    ``events``, which it replaces: the plain ones and ``…_2`` alternate."""
+def _create_merged_tables(connection: sqlite3.Connection, suffix: str) -> None:
+    """Empty ``events{suffix}`` and ``claims{suffix}`` (any left by a killed run go)."""
+    for table, script in (("events", EVENTS_TABLE), ("claims", CLAIMS_TABLE)):
+        connection.execute(f"DROP TABLE IF EXISTS {table}{suffix}")
+        connection.execute(script.format(table=table + suffix))
+
+
+def _insert_event_rows(connection: sqlite3.Connection, suffix: str,
+                       events: Iterable[tuple[int, Event]]) -> None:
+    """Write merged events, each with its position, to ``events{suffix}`` and their
+    claims to ``claims{suffix}``."""
+    insert_event = (f"INSERT INTO events{suffix} ({', '.join(EVENT_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})")
+    insert_claims = (f"INSERT INTO claims{suffix} ({', '.join(CLAIM_COLUMNS)}) "
+                     f"VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})")
+    for position, event in events:
+        row, claims = event_and_claim_rows(position, event)
+        connection.execute(insert_event, row)
+        connection.executemany(insert_claims, claims)
+
+
+def _index_merged_tables(connection: sqlite3.Connection, suffix: str) -> None:
+    """The indexes of ``events{suffix}`` and ``claims{suffix}`` (EVENT_INDEXES,
+    CLAIM_INDEXES), named apart from those of the tables they replace: index names are
+    the schema's, so the plain ones and ``…_2`` alternate."""
     used = {name for (name,) in connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'index'")}
-    names = {}
-    for key, columns in EVENT_INDEXES.items():
-        plain = f"events_{key}"
-        names[plain if plain not in used else f"{plain}_2"] = columns
-    return names
+    for table, indexes in (("events", EVENT_INDEXES), ("claims", CLAIM_INDEXES)):
+        for key, columns in indexes.items():
+            plain = f"{table}_{key}"
+            name = plain if plain not in used else f"{plain}_2"
+            connection.execute(f'CREATE INDEX "{name}" ON {table}{suffix} {columns}')
+
+
+def _split_claims(connection: sqlite3.Connection) -> None:
+    """Migration to schema 3: the merged events' claims, kept inside each event's JSON
+    until then, move to ``claims``, a row each (in the migration's transaction)."""
+    _create_merged_tables(connection, "_3")
+    _insert_event_rows(connection, "_3", (
+        (position, Event.from_dict(json.loads(text))) for position, text in
+        connection.execute("SELECT position, json FROM events ORDER BY position")))
+    connection.execute("DROP TABLE events")
+    connection.execute("ALTER TABLE events_3 RENAME TO events")
+    connection.execute("ALTER TABLE claims_3 RENAME TO claims")
+    _index_merged_tables(connection, "")
 
 
 _GARBAGE_CHUNK = 500    # extractions deleted per transaction
@@ -562,25 +616,29 @@ def events_query(since: date | str | None = None, until: date | str | None = Non
             params.extend(values)
 
     if since is not None:   # the event's span overlaps [since, until]
-        where.append('"end" >= ?')
+        where.append('events."end" >= ?')
         params.append(str(since))
     if until is not None:
-        where.append("start <= ?")
+        where.append("events.start <= ?")
         params.append(str(until))
-    one_of("type IN ({})", types)
-    one_of("status IN ({})", statuses)
-    one_of("id IN ({})", ids)
+    one_of("events.type IN ({})", types)
+    one_of("events.status IN ({})", statuses)
+    one_of("events.id IN ({})", ids)
     one_of("EXISTS (SELECT 1 FROM json_each(events.json, '$.actors') WHERE value IN ({}))",
            actors)
-    one_of("EXISTS (SELECT 1 FROM json_each(events.json, '$.claims') "
-           "WHERE json_extract(value, '$.source') IN ({}))", sources)
+    one_of("EXISTS (SELECT 1 FROM claims c WHERE c.event = events.position "
+           "AND c.source IN ({}))", sources)
     if text:
-        where.append("instr(search, ?) > 0")
-        params.append(text.casefold())
-    sql = "SELECT json FROM events"
+        where.append("(instr(events.search, ?) > 0 OR EXISTS (SELECT 1 FROM claims c "
+                     "WHERE c.event = events.position AND instr(c.search, ?) > 0))")
+        params += [text.casefold()] * 2
+    # Each event, then its claims in order: a row each.
+    sql = ("SELECT events.position, events.json, claims.json FROM events "
+           "LEFT JOIN claims ON claims.event = events.position")
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += ' ORDER BY start IS NULL, start, "end", position'
+    sql += (' ORDER BY events.start IS NULL, events.start, events."end", events.position, '
+            "claims.ordinal")
     return sql, params
 
 
@@ -595,15 +653,23 @@ def read_events(store: Store, *, since: date | str | None = None,
     of ``sources`` (exact names), and ``text`` anywhere in the label, actors, places,
     sentences or attributions (case-insensitive)."""
     sql, params = events_query(since, until, types, actors, sources, statuses, text, ids)
-    return [Event.from_dict(json.loads(text_))
-            for (text_,) in store.connection.execute(sql, params)]
+    return [Event.from_dict(json.loads(text_)) for text_ in _event_json(store, sql, params)]
 
 
 def iter_event_json(store: Store) -> Iterator[str]:
-    """Every merged event's JSON, in time order, one at a time."""
-    sql, params = events_query()
-    for (text,) in store.connection.execute(sql, params):
-        yield text
+    """Every merged event's JSON, claims included, in time order, one at a time."""
+    return _event_json(store, *events_query())
+
+
+def _event_json(store: Store, sql: str, params: list[Any]) -> Iterator[str]:
+    """Each event ``sql`` reads (``events_query``'s rows: an event's with each of its
+    claims), whole, as ``Event.to_json`` writes it."""
+    rows = store.connection.execute(sql, params)
+    for _position, event_rows_ in groupby(rows, key=itemgetter(0)):
+        first = next(event_rows_)
+        claims = [] if first[2] is None else [first[2]]
+        claims += [claim for _p, _e, claim in event_rows_]
+        yield with_claims(first[1], claims)
 
 
 def read_articles(store: Store) -> list[Article]:
@@ -619,7 +685,8 @@ def read_article_events(store: Store) -> list[Event]:
 
 
 _COUNTED = {
-    "articles": "articles", "events": "events", "staged_articles": "staged_articles",
+    "articles": "articles", "events": "events", "claims": "claims",
+    "staged_articles": "staged_articles",
     "article_events": "article_events e JOIN articles a ON a.content_hash = e.content_hash",
 }
 
@@ -645,13 +712,19 @@ def check_store(store: Store) -> list[str]:
     try:
         stored = connection.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events "
                                     "ORDER BY position").fetchall()
-        expected = [merged_row(position, event) for position, event in
+        stored_claims = connection.execute(f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims "
+                                           "ORDER BY event, ordinal").fetchall()
+        expected = [event_and_claim_rows(position, event) for position, event in
                     enumerate(merging.merge_events(_article_events(connection)))]
     finally:
         connection.execute("COMMIT")
-    if stored != expected:
+    if stored != [row for row, _claims in expected]:
         problems.append(f"the merged events ({len(stored)}) disagree with what the "
                         f"per-article events merge to ({len(expected)})")
+    expected_claims = [claim for _row, claims in expected for claim in claims]
+    if stored_claims != expected_claims:
+        problems.append(f"the merged events' claims ({len(stored_claims)}) disagree with "
+                        f"what the per-article events merge to ({len(expected_claims)})")
     return problems
 
 

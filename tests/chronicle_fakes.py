@@ -128,6 +128,8 @@ def dump(db: Path) -> dict[str, list[tuple]]:
                 "ON a.content_hash = e.content_hash ORDER BY e.article_id, e.position"
             ).fetchall(),
             "events": connection.execute("SELECT * FROM events ORDER BY position").fetchall(),
+            "claims": connection.execute("SELECT * FROM claims ORDER BY event, ordinal"
+                                         ).fetchall(),
         }
     finally:
         connection.close()

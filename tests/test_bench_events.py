@@ -64,16 +64,18 @@ def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm
     looks among spilled ones. With worker processes, the grouping runs in a process of
     its own (spilling alike, unseen from here) and two processes combine the groups, in
     batches of 50. With batches of 3,000 characters of reports, the groups reported
-    more than that are combined a report at a time in this process. The merged events
-    are written 97 at a time, each step a transaction of its own."""
+    more than that are combined a report at a time in this process, their claims written
+    two at a time as they are made. The merged events are written 97 at a time, with
+    their claims, each step a transaction of its own."""
     monkeypatch.setattr(grouping, "WARM_GROUPS", warm_groups)
     monkeypatch.setattr(stream_merge, "_MERGE_BATCH", 50)
     monkeypatch.setattr(stream_merge, "_WRITE_ROWS", 97)
+    monkeypatch.setattr(stream_merge, "_CLAIM_ROWS", 2)
     if merge_buffer:
         monkeypatch.setattr(stream_merge, "_MERGE_BUFFER", merge_buffer)
     large, small_groups = [], stream_merge._small_groups
-    monkeypatch.setattr(stream_merge, "_small_groups", lambda rows, write_large: small_groups(
-        rows, lambda row: (large.append(row), write_large(row))))
+    monkeypatch.setattr(stream_merge, "_small_groups", lambda rows, large_group: small_groups(
+        rows, lambda grp: (large.append(grp), large_group(grp))[1]))
     monkeypatch.setattr(grouping, "_RECENT_COLD", 3)
     spilled, woken, side, kept = [], [], [], []
     spill, warm = grouping._Cold.spill, grouping._Cold.warm
@@ -106,6 +108,7 @@ def test_the_stores_merge_is_what_merge_events_makes(tmp_path, monkeypatch, warm
         store.connection.set_trace_callback(None)
         events = count(store, "events")
         assert events < count(store, "article_events")   # some merged
+        assert count(store, "claims") > events              # some of several articles
         # events written 97 at a time, a transaction each; then the indexes; then live
         assert statements.count("BEGIN IMMEDIATE") == -(-events // 97) + 2
         if processes:

@@ -159,3 +159,40 @@ def test_an_events_json_text_is_what_json_dumps_makes_of_its_dict(claims):
                        "claims": many})
     assert subject.to_json() == json.dumps(subject.to_dict(), ensure_ascii=False)
     assert Event.from_dict(json.loads(subject.to_json())) == subject
+
+
+def test_combining_hands_each_articles_claim_on_as_soon_as_the_article_is_done():
+    """With ``on_claim``, a merged event's claims leave the fold one at a time, in the
+    merged event's order, each when its article's last report is in: the result is the
+    event ``_combine`` makes, but for its claims."""
+    from extract.merge import Combining, _combine
+    reports = [event("a", "deployment", BEFORE_PUB, basis="publication bound", offset=5,
+                     published="2025-01-20"),
+               event("a", "deployment", BEFORE_PUB, basis="publication bound", offset=40,
+                     published="2025-01-20", figures=[(11000, "approx")]),
+               event("b", "deployment", SEPT, places=("Kursk region",), published="2025-01-22",
+                     figures=[(12000, "up_to")]),
+               event("c", "deployment", BEFORE_PUB, basis="publication bound")]
+    handed: list[tuple[str, int, int]] = []
+    fold = Combining(on_claim=lambda claim: handed.append(
+        (claim.article_id, claim.trigger_start, len(handed))))
+    for number, report in enumerate(reports):
+        fold.add(report)
+        # an article's claim leaves when the next article's first report comes in
+        assert [article for article, _, _ in handed] == ["", "", "a", "a b"][number].split()
+    merged = fold.result()
+    assert handed == [("a", 40, 0), ("b", 0, 1), ("c", 0, 2)]
+    whole = _combine(reports)
+    assert [(c.article_id, c.trigger_start) for c in whole.claims] == [("a", 40), ("b", 0), ("c", 0)]
+    assert merged.claims == []
+    assert merged.to_dict() == {**whole.to_dict(), "claims": []}
+    assert whole.label == "deployment b" and whole.confidence == 0.7 and [q.value for q in whole.quantities] == [11000, 12000]
+
+
+def test_combining_refuses_reports_out_of_merge_order():
+    from extract.merge import Combining
+    fold = Combining()
+    fold.add(event("b", "deployment", SEPT, published="2025-01-22"))
+    fold.add(event("a", "deployment", SEPT, published="2025-01-20"))
+    with pytest.raises(ValueError, match="reports out of merge order: article a after a later one"):
+        fold.result()

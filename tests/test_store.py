@@ -17,7 +17,6 @@ from extract import merge
 from extract.article import Article
 from extract.export import CSV_COLUMNS, atomic_write
 from extract.model import EVENT_TYPES, STATUSES, Event
-from extract.stream_merge import merged_row
 from extract.store import (MIGRATIONS, SCHEMA_VERSION, Batch, Store, StoreError, check_store,
                            content_hash, count, event_rows, events_query, export_csv,
                            export_json, new_run, open_store, publish, read_article_events,
@@ -78,8 +77,20 @@ def test_a_new_store_records_its_schema_version_in_wal_mode(tmp_path):
         tables = {name for (name,) in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert tables == {"meta", "articles", "extractions", "article_events", "events",
-                      "staged_articles"}
-    assert SCHEMA_VERSION == len(MIGRATIONS) == 2
+                      "claims", "staged_articles"}
+    assert SCHEMA_VERSION == len(MIGRATIONS) == 3
+
+
+def _version_2_event_row(position: int, event: Event) -> tuple:
+    """An ``events`` row as schemas 1 and 2 kept it: the claims inside the event's JSON,
+    their text in its search column."""
+    when = event.when
+    search = "\n".join(word.casefold() for word in (
+        event.label, *event.actors, *event.places,
+        *(part or "" for c in event.claims for part in (c.sentence, c.attribution, c.source))))
+    return (position, event.id, event.type, when.start and when.start.isoformat(),
+            when.end and when.end.isoformat(), event.status, event.label, search,
+            event.to_json())
 
 
 def test_a_version_1_store_is_migrated_with_its_live_and_staged_work(tmp_path, merged_by_id):
@@ -102,15 +113,22 @@ def test_a_version_1_store_is_migrated_with_its_live_and_staged_work(tmp_path, m
                                [(item.id, position, event_id, text) for position, (event_id, text)
                                 in enumerate(event_rows(fakes.statement(item)))])
     connection.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 9)})",
-                           [merged_row(position, event) for position, event in
+                           [_version_2_event_row(position, event) for position, event in
                             enumerate(fakes.merge_by_id(fakes.statement(kyiv)))])
     connection.commit()
     connection.close()
     with open_store(db) as store:
         assert store.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'"
-                                        ).fetchone() == ("2",)
+                                        ).fetchone() == (str(SCHEMA_VERSION),)
         assert read_articles(store) == [kyiv]
         assert [e.id for e in read_article_events(store)] == ["statement-kyiv", "shared"]
+        # the merged events' claims, inside their JSON until schema 3, have rows of their own
+        merged = fakes.merge_by_id(fakes.statement(kyiv))
+        assert sorted(read_events(store), key=lambda e: e.id) == sorted(merged, key=lambda e: e.id)
+        assert all(event.claims for event in merged)
+        assert count(store, "claims") == sum(len(event.claims) for event in merged)
+        assert all('"claims": []' in text for (text,) in store.connection.execute(
+            "SELECT json FROM events"))
         assert check_store(store) == []
         assert stored_hashes(store, "kyiv") == ("h1", None)
         assert stored_hashes(store, "seoul") == (None, "h2")
@@ -144,7 +162,7 @@ def test_a_store_from_a_newer_chronicle_is_refused(tmp_path):
     with pytest.raises(StoreError) as caught:
         open_store(db)
     assert str(caught.value) == (f"{db}: has schema version 7, newer than this Chronicle "
-                                 "knows (2): update Chronicle or use another --db")
+                                 "knows (3): update Chronicle or use another --db")
 
 
 def test_a_file_that_is_not_a_store_is_refused(tmp_path):
@@ -320,8 +338,11 @@ def test_read_events_filters(store, filters, expected):
 
 
 def test_the_events_query_without_filters_reads_everything():
-    assert events_query() == ('SELECT json FROM events '
-                              'ORDER BY start IS NULL, start, "end", position', [])
+    assert events_query() == (
+        'SELECT events.position, events.json, claims.json FROM events '
+        'LEFT JOIN claims ON claims.event = events.position '
+        'ORDER BY events.start IS NULL, events.start, events."end", events.position, '
+        'claims.ordinal', [])
 
 
 def test_read_articles_gives_back_the_articles(store):
