@@ -93,6 +93,25 @@ def _version_2_event_row(position: int, event: Event) -> tuple:
             event.to_json())
 
 
+def test_replacing_a_large_table_does_not_write_it_again_into_the_log(tmp_path):
+    """Publishing drops the old ``events`` and ``claims``; SQLite builds that zero every
+    freed page by default (Debian's) would write the whole old table into the write-ahead
+    log again. The store's connection only frees the pages."""
+    db = tmp_path / "c.db"
+    with open_store(db) as store:
+        connection = store.connection
+        connection.execute("CREATE TABLE scratch (text TEXT)")
+        connection.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                           "WHERE i < 500) INSERT INTO scratch SELECT printf('%.4000d', i) FROM n")
+        pages = connection.execute("SELECT count(*) FROM dbstat WHERE name = 'scratch'"
+                                   ).fetchone()[0]
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("DROP TABLE scratch")
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        logged = (db.parent / "c.db-wal").stat().st_size // page_size
+    assert pages > 500 and logged < 10
+
+
 def test_a_version_1_store_is_migrated_with_its_live_and_staged_work(tmp_path, merged_by_id):
     db = tmp_path / "c.db"
     kyiv, seoul = ARTICLES[:2]
