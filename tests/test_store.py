@@ -112,6 +112,15 @@ def test_replacing_a_large_table_does_not_write_it_again_into_the_log(tmp_path):
     assert pages > 500 and logged < 10
 
 
+def test_temporary_tables_are_dropped_without_zeroing_their_pages_too(tmp_path):
+    """The temporary database does not take the main one's setting: publishing's
+    temporary tables, dropped with their pages zeroed, took SQLite 1.6 MB more at 80,000
+    articles."""
+    with open_store(tmp_path / "c.db") as store:
+        store.connection.execute("CREATE TEMP TABLE scratch (text TEXT)")
+        assert store.connection.execute("PRAGMA temp.secure_delete").fetchone() == (2,)  # FAST
+
+
 def test_a_version_1_store_is_migrated_with_its_live_and_staged_work(tmp_path, merged_by_id):
     db = tmp_path / "c.db"
     kyiv, seoul = ARTICLES[:2]
