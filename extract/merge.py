@@ -102,7 +102,11 @@ def _first_figure(event: Event) -> float | None:
 
 def figure_span(event: Event, span: FigureSpan = None) -> FigureSpan:
     """The lowest and highest first figure of a group's reports, ``event`` counted in."""
-    value = _first_figure(event)
+    return _widened(span, _first_figure(event))
+
+
+def _widened(span: FigureSpan, value: float | None) -> FigureSpan:
+    """``span`` (lowest, highest) stretched to take in ``value``, if there is one."""
     if value is None:
         return span
     if span is None:
@@ -248,10 +252,8 @@ class Combining:
         self.first = self.first or claim
         self.articles += 1
         self.quantities.update(dict.fromkeys(claim.quantities))
-        if claim.quantities and claim.quantities[0].value is not None:
-            value = claim.quantities[0].value
-            low, high = self.figures or (value, value)
-            self.figures = (min(low, value), max(high, value))
+        if claim.quantities:
+            self.figures = _widened(self.figures, claim.quantities[0].value)
         self.on_claim(claim)
 
     def result(self) -> Event:

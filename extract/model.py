@@ -8,8 +8,8 @@ disagree between articles stay on their claims.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
 from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from extract.timex.span import TimeSpan

@@ -13,10 +13,10 @@ writes each only once: staged, batch by batch, in short transactions, where read
 not look (no live article points at it yet). Publishing then builds the merged events
 in tables of their own (``events_next``, ``claims_next``), in transactions of bounded
 size too, and makes it all live in one short transaction: ``articles`` points at the new
-extractions and the new tables take the place of ``events`` and ``claims``. So the store survives ``kill -9`` at
-any moment: the live tables change only in that commit, a killed run leaves them exactly
-as the previous run left them, and ``events`` always agrees with the live
-``article_events``. And no transaction grows with the corpus, nor the write-ahead log,
+extractions and the new tables take the place of ``events`` and ``claims``. So the store
+survives ``kill -9`` at any moment: the live tables change only in that commit, a killed
+run leaves them exactly as the previous run left them, and ``events`` always agrees with
+the live ``article_events``. And no transaction grows with the corpus, nor the write-ahead log,
 nor the index of it that SQLite keeps in memory. What a killed run had staged is not
 thrown away: a rerun reuses each staged extraction whose content hash still matches (see
 ``stored_hashes``), so a long run resumes instead of starting over. Extractions no live
@@ -33,13 +33,13 @@ import hashlib
 import json
 import sqlite3
 import uuid
-from itertools import groupby
-from operator import itemgetter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from itertools import groupby
+from operator import itemgetter
 from os import PathLike
 from pathlib import Path
 from typing import Any

@@ -269,7 +269,8 @@ def claim_row(event: int, ordinal: int, claim: Claim) -> tuple[Any, ...]:
             _claim_search(claim.sentence, claim.attribution, claim.source), claim.to_json())
 
 
-def event_and_claim_rows(position: int, event: Event) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+def event_and_claim_rows(position: int, event: Event
+                         ) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
     """A merged event as its ``events`` row and its ``claims`` rows."""
     return event_row(position, event), [claim_row(position, ordinal, claim)
                                         for ordinal, claim in enumerate(event.claims)]
