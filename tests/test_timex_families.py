@@ -101,6 +101,23 @@ ROWS = [
       "1950", "DATE", "1950", "1950-01-01", "1950-12-31", "year", id="year-1950"),
     P("Arms exports rose sharply in 2024, the institute said.", REF,
       "2024", "DATE", "2024", "2024-01-01", "2024-12-31", "year", id="year-2024"),
+    P("Monthly figures for 2024-11 were revised.", REF,
+      "2024-11", "DATE", "2024-11", "2024-11-01", "2024-11-30", "month", id="iso-year-month"),
+    P("The 1992-95 war left 100,000 dead.", REF,
+      "1992-95", "DATE", "1992", "1992-01-01", "1995-12-31", "year", id="year-range-short"),
+    P("The club was relegated at the end of the 2012/13 season.", REF,
+      "2012/13", "DATE", "2012", "2012-01-01", "2013-12-31", "year", id="year-range-season-slash"),
+    P("Fighting broke out again in the 1999-00 season of raids.", REF,
+      "1999-00", "DATE", "1999", "1999-01-01", "2000-12-31", "year", id="year-range-across-century"),
+
+    # --- clock times --------------------------------------------------------------------
+    P("The first explosion was heard at 3:15 p.m. local time.", REF,
+      "3:15 p.m.", "TIME", "2025-01-24T15:15", "2025-01-24", "2025-01-24", "minute", id="clock-minutes"),
+    P("The curfew starts at 10pm and ends at dawn.", REF,
+      "10pm", "TIME", "2025-01-24T22:00", "2025-01-24", "2025-01-24", "hour", id="clock-no-space"),
+    P("Polls closed at 8:30am on Monday in the east.", REF,
+      "8:30am on Monday", "TIME", "2025-01-20T08:30", "2025-01-20", "2025-01-20", "minute",
+      id="clock-no-space-weekday"),
 
     # --- weekdays ---------------------------------------------------------------------
     P("The defence ministry said on Friday that the drills had ended.", REF,
@@ -529,6 +546,10 @@ RANGE_ROWS = [
                  "2025-01-06", "2025-01-10", id="day-range-from-to"),
     pytest.param("The Korean War was fought between 1950 and 1953.", REF, "1950 and 1953",
                  "1950-01-01", "1953-12-31", id="years-between-1950s"),
+    pytest.param("The city was besieged in 1992-1995.", REF, "1992-1995",
+                 "1992-01-01", "1995-12-31", id="years-dash"),
+    pytest.param("He led the party in 1993–2003, then retired.", REF, "1993–2003",
+                 "1993-01-01", "2003-12-31", id="years-en-dash"),
 ]
 
 

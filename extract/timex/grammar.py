@@ -87,9 +87,14 @@ def _trie_pattern(node: dict[str, Any]) -> str:
 
 
 def _spaces_to_whitespace(pattern: str) -> str:
-    """A literal space in a rule means one or more white-space characters."""
+    """A literal space in a rule means one or more white-space characters; a space
+    made optional (" ?") means any number ("5pm", "5 pm")."""
     out, in_class, escaped = [], False, False
-    for char in pattern:
+    optional_space = False
+    for index, char in enumerate(pattern):
+        if optional_space:
+            optional_space = False
+            continue  # the "?" after an optional space, already written as "*"
         if escaped:
             out.append(char)
             escaped = False
@@ -101,7 +106,8 @@ def _spaces_to_whitespace(pattern: str) -> str:
         elif char == "]":
             in_class = False
         elif char == " ":
-            out.append(r"\s" if in_class else r"\s+")
+            optional_space = not in_class and pattern[index + 1:index + 2] == "?"
+            out.append(r"\s" if in_class else r"\s*" if optional_space else r"\s+")
             continue
         out.append(char)
     return "".join(out)

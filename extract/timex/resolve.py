@@ -495,6 +495,28 @@ def half(ctx: Context) -> Resolution | None:
     return _unit_resolution(cal.half_unit(year, number), "half")
 
 
+@resolver("year_range")
+def year_range(ctx: Context) -> Resolution | None:
+    """Years joined by a dash or slash: "1914-18", "1993-2003", "2012/13" (a slash
+    only joins consecutive years: a season or fiscal year). What is not a range of
+    later years is an ISO month ("2013-02") or, failing that, the first year."""
+    first, raw = int(ctx.groups["year"]), ctx.groups["year2"]
+    if len(raw) == 2:
+        last = first // 100 * 100 + int(raw)
+        if last <= first:
+            last += 100  # "1999-00"
+        later = last == first + 1 or last // 100 == first // 100
+    else:
+        last = int(raw)
+        later = first < last <= first + 100
+    if later and (ctx.groups["range_sign"] != "/" or last == first + 1):
+        value, (start, _end) = cal.year_unit(first)
+        return Resolution("DATE", value, (start, cal.year_unit(last)[1][1]), "year")
+    if len(raw) == 2 and 1 <= int(raw) <= 12:
+        return _unit_resolution(cal.month_unit(first, int(raw)), "month")
+    return _unit_resolution(cal.year_unit(first), "year")
+
+
 @resolver("year")
 def year(ctx: Context) -> Resolution | None:
     value = _year(ctx, ctx.groups.get("year") or ctx.groups.get("shortyear"))
