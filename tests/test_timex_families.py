@@ -346,6 +346,19 @@ ROWS = [
     P("Sales rose in the third quarter of 2024 from the year-ago quarter. During the quarter, it hired 50 people.",
       REF, "the quarter", "DATE", "2024-Q3", "2024-07-01", "2024-09-30", "quarter",
       id="quarter-the-quarter-is-the-reported-one"),
+    P("Exports in December rose 4% from the same period last year.", REF,
+      "the same period last year", "DATE", "2023-12", "2023-12-01", "2023-12-31", "month",
+      id="period-year-ago-after-month"),
+    P("Profit rose in the third quarter of 2024. The company said earlier this month it would sell a unit. "
+      "In the year-earlier period, it earned $3 million.", REF,
+      "the year-earlier period", "DATE", "2023-Q3", "2023-07-01", "2023-09-30", "quarter",
+      id="period-year-ago-not-the-month-in-progress"),
+    P("Revenue for H1 2024 beat forecasts.", REF,
+      "H1 2024", "DATE", "2024-H1", "2024-01-01", "2024-06-30", "half", id="half-h-notation"),
+    P("The ministry overspent in FY2023, auditors said.", REF,
+      "FY2023", "DATE", "2023", "2023-01-01", "2023-12-31", "year", id="fiscal-year-fy-notation"),
+    P("The FY24 budget was cut.", REF,
+      "FY24", "DATE", "2024", "2024-01-01", "2024-12-31", "year", id="fiscal-year-fy-short"),
 
     P("The hearing is set for the week of March 6, the court said.", date(2000, 2, 24),
       "the week of March 6", "DATE", "2000-W10", "2000-03-06", "2000-03-12", "week", id="week-of-date"),
@@ -401,6 +414,8 @@ ROWS = [
       "now", "DATE", "PRESENT_REF", None, None, None, id="ref-now"),
     P("There are currently no indications of imminent activity, the JCS said.", REF,
       "currently", "DATE", "PRESENT_REF", None, None, None, id="ref-currently"),
+    P("At present, no talks are planned, the ministry said.", REF,
+      "present", "DATE", "PRESENT_REF", None, None, None, id="ref-at-present"),
     P("Pyongyang recently tested a new solid-fuel missile.", REF,
       "recently", "DATE", "PAST_REF", None, None, None, id="ref-recently"),
     # "previously" and "soon" are deliberately not marked: TimeBank and AQUAINT
@@ -568,6 +583,8 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("The envoy will present the plan to parliament.", "present", id="present-verb"),
+    pytest.param("The H1N1 virus spread quickly.", "H1N1", id="virus-name"),
     pytest.param("North Korea has sent 12, 000 soldiers to Russia.", "12, 000", id="spaced-thousands"),
     pytest.param("About 4, 000 of the up to 12, 000 soldiers were killed or wounded.", "4, 000",
                  id="spaced-thousands-about"),

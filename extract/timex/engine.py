@@ -51,9 +51,10 @@ class Engine:
         last: tuple[date, date, str] | None = None
         last_shifted = False
         unshifted: tuple[date, date, str] | None = None
-        for candidate in self.scanner.candidates(text):
-            candidate = self._trim(candidate, text)
-            if candidate is None or not self._keep(candidate, text, low):
+        quarter: tuple[date, date, str] | None = None
+        for matched in self.scanner.candidates(text):
+            candidate = self._trim(matched, text)
+            if candidate is None or not self._keep(candidate, text, low, matched.start):
                 continue
             expression = text[candidate.start:candidate.end]
             tense = UNKNOWN
@@ -63,7 +64,7 @@ class Engine:
                           text=expression, tense=tense, last=last,
                           before=low[max(0, candidate.start - 20):candidate.start],
                           after=low[candidate.end:candidate.end + 40],
-                          last_shifted=last_shifted, unshifted=unshifted)
+                          last_shifted=last_shifted, unshifted=unshifted, quarter=quarter)
             resolution = RESOLVERS[candidate.rule.resolve](ctx)
             if resolution is None:
                 continue
@@ -81,6 +82,8 @@ class Engine:
                 last_shifted = resolution.shifted
                 if not last_shifted:
                     unshifted = last
+                    if resolution.granularity == "quarter":
+                        quarter = last
         return spans
 
     def _trim(self, candidate: Candidate, text: str) -> Candidate | None:
@@ -92,10 +95,10 @@ class Engine:
             return candidate
         return Candidate(candidate.rule, candidate.start + match.end(), candidate.end, candidate.groups)
 
-    def _keep(self, candidate: Candidate, text: str, low: str) -> bool:
+    def _keep(self, candidate: Candidate, text: str, low: str, matched_start: int) -> bool:
         expression = text[candidate.start:candidate.end]
         lowered = " ".join(low[candidate.start:candidate.end].split())
-        if lowered in self.reject:
+        if lowered in self.reject and not self._preposition_is_the_key(candidate, low, matched_start):
             return False
         for group in ("month", "season"):
             raw = candidate.groups.get(group)
@@ -124,6 +127,15 @@ class Engine:
                 return False
         return bool(expression.strip())
 
+
+    def _preposition_is_the_key(self, candidate: Candidate, low: str, matched_start: int) -> bool:
+        """Whether the preposition trimmed off belongs to the table entry matched: "at
+        present" is a time, and is annotated "present"; "present" alone is not."""
+        if matched_start == candidate.start:
+            return False
+        matched = " ".join(low[matched_start:candidate.end].split())
+        return any(matched == " ".join(value.lower().split()) and self.grammar.lookup(table, value) is not None
+                   for table, value in candidate.groups.items() if table in self.grammar.words)
 
     def _share_of(self, low: str, end: int) -> bool:
         """Whether "of" and something not a time follow (a share: "three-quarters of its

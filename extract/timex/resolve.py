@@ -45,6 +45,7 @@ class Context:
     after: str = ""      # the few characters after it (lower case)
     last_shifted: bool = False  # the last date was itself counted from another ("a year ago")
     unshifted: tuple[date, date, str] | None = None   # the last date named outright
+    quarter: tuple[date, date, str] | None = None     # the last quarter named outright
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
@@ -432,6 +433,13 @@ def quarter(ctx: Context) -> Resolution | None:
     else:
         # "the quarter", "that quarter", "the same quarter": the one the text is about.
         focus, anaphoric = (mentioned, True) if mentioned else (previous, False)
+    if year_back and "period" in lowered:
+        other = _reported_period(ctx)
+        if other is not None:
+            # "February's sales, up from the same period last year": that month, a year back.
+            start, granularity = other
+            value, interval = cal.unit_containing(cal.shift(start, "year", -1), granularity)
+            return Resolution("DATE", value, interval, granularity, None, True, shifted=True)
     if year_back:
         base = _reported_quarter(ctx)
         focus = cal.shift(base or previous, "year", -1)
@@ -464,11 +472,25 @@ def _period_closing(ctx: Context) -> date | None:
 
 def _reported_quarter(ctx: Context) -> date | None:
     """The quarter a "year-ago period" is compared with: the one the text named
-    itself (not one already counted back), and one already reported, not a forecast."""
-    mentioned = _quarter_start(ctx.reported)
+    itself (not one already counted back), and one already reported, not a forecast.
+    Dates mentioned in passing since ("earlier this month") do not change it."""
+    mentioned = _quarter_start(ctx.reported) or _quarter_start(ctx.quarter)
     if mentioned is not None and mentioned > ctx.reference:
         return None
     return mentioned
+
+
+_PERIOD_GRAINS = frozenset({"month", "season", "half", "year"})
+
+
+def _reported_period(ctx: Context) -> tuple[date, str] | None:
+    """The period other than a quarter that a "year-ago period" is compared with: the
+    one the text is reporting on, if it is a month, season, half or year that is over
+    (results are reported for closed periods; "earlier this month" is incidental)."""
+    reported = ctx.reported
+    if reported is None or reported[2] not in _PERIOD_GRAINS or reported[1] >= ctx.reference:
+        return None
+    return reported[0], reported[2]
 
 
 def _quarter_start(mentioned: tuple[date, date, str] | None) -> date | None:
