@@ -85,6 +85,14 @@ ROWS = [
       "2025-01-24", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="explicit-iso"),
     P("The decree signed on 1/24/2025 was published in the official gazette.", REF,
       "1/24/2025", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="explicit-us-slash"),
+    P("The decree, dated 15.01.2025, was published in the gazette.", REF,
+      "15.01.2025", "DATE", "2025-01-15", "2025-01-15", "2025-01-15", "day", id="explicit-dotted-day-first"),
+    P("The order of 2025/01/15 was revoked.", REF,
+      "2025/01/15", "DATE", "2025-01-15", "2025-01-15", "2025-01-15", "day", id="explicit-year-first-slash"),
+    P("Elections are due in October, the commission said.", REF,
+      "October", "DATE", "2025-10", "2025-10-01", "2025-10-31", "month", id="month-due-forward"),
+    P("The Security Council meets on Wednesday to discuss the crisis.", REF,
+      "Wednesday", "DATE", "2025-01-29", "2025-01-29", "2025-01-29", "day", id="weekday-scheduled-present"),
     P("Talks resumed on Jan. 24, the foreign ministry said.", REF,
       "Jan. 24", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="month-day-no-year-today"),
     P("The strike on Dec. 30 killed four people, local officials said.", REF,
@@ -583,6 +591,7 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("The patch moves the app to version 1.2.2013.5 tomorrow.", "1.2.2013.5", id="version-number"),
     pytest.param("The envoy will present the plan to parliament.", "present", id="present-verb"),
     pytest.param("The H1N1 virus spread quickly.", "H1N1", id="virus-name"),
     pytest.param("North Korea has sent 12, 000 soldiers to Russia.", "12, 000", id="spaced-thousands"),
