@@ -483,6 +483,12 @@ ROWS = [
     # --- sets -------------------------------------------------------------------------------------
     P("Protesters gather in the main square every Friday.", REF,
       "every Friday", "SET", "XXXX-WXX-5", None, None, None, id="set-every-weekday"),
+    P("Protesters gather in the main square every Friday night.", REF,
+      "every Friday night", "SET", "XXXX-WXX-5TNI", None, None, None, id="set-every-weekday-night"),
+    P("The border market is closed on Sundays.", REF,
+      "Sundays", "SET", "XXXX-WXX-7", None, None, None, id="set-plural-weekday"),
+    P("Two flights leave Bombay on Tuesday nights.", REF,
+      "Tuesday nights", "SET", "XXXX-WXX-2TNI", None, None, None, id="set-weekday-plural-part-of-day"),
     P("The ministry publishes casualty figures daily.", REF,
       "daily", "SET", "P1D", None, None, None, id="set-daily"),
     P("The joint exercises are held annually.", REF,

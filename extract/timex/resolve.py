@@ -960,13 +960,13 @@ def set_expression(ctx: Context) -> Resolution | None:
     adverb = ctx.word("set_adverb")
     if adverb is not None:
         return Resolution("SET", str(adverb), None, None)
-    weekday_number = ctx.word("weekday")
+    weekday_number = ctx.word("weekday") or ctx.word("weekday_plural")
+    part = ctx.word("part_of_day") or ctx.word("part_of_day_plural")
     if weekday_number is not None:
-        return Resolution("SET", f"XXXX-WXX-{weekday_number}", None, None)
+        return Resolution("SET", f"XXXX-WXX-{weekday_number}" + (f"T{part}" if part else ""), None, None)
     month_number = ctx.word("month")
     if month_number is not None:
         return Resolution("SET", f"XXXX-{int(month_number):02d}", None, None)  # type: ignore[arg-type]
-    part = ctx.word("part_of_day")
     if part is not None:
         return Resolution("SET", f"XXXX-XX-XXT{part}", None, None)
     unit = _unit(ctx)

@@ -15,7 +15,7 @@ from .grammar import Grammar, Rule
 
 #: Tables whose words anchor a search. Counting words, "the", "last", "early" ...
 #: only ever precede an anchor, so they are looked back over instead.
-ANCHOR_TABLES = ("month", "weekday", "season", "unit", "period", "part_of_day", "deictic_day",
+ANCHOR_TABLES = ("month", "weekday", "weekday_plural", "part_of_day_plural", "season", "unit", "period", "part_of_day", "deictic_day",
                  "reference", "reference_adjective", "set_adverb", "decade_word", "holiday")
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
