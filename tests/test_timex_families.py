@@ -439,6 +439,10 @@ ROWS = [
       "the near term", "DATE", "FUTURE_REF", None, None, None, id="ref-the-near-term"),
 
     # --- durations ------------------------------------------------------------------------------
+    P("Families have kept the craft alive for more than two thousand years.", REF,
+      "more than two thousand years", "DURATION", "P2000Y", None, None, None, id="duration-spoken-thousands"),
+    P("The siege lasted 1,000 days, the longest of the war.", REF,
+      "1,000 days", "DURATION", "P1000D", None, None, None, id="duration-thousands-separator"),
     P("The company expects growth over the next couple of years.", REF,
       "the next couple of years", "DURATION", "P2Y", "2025-01-24", "2027-01-24", None,
       id="duration-next-couple"),
@@ -651,6 +655,13 @@ def test_foreign_explicit_dates(text, language, expected):
     assert got == expected
     for span in spans:
         assert text[span.char_start:span.char_end] == span.text
+
+
+def test_a_date_before_the_calendar_is_dropped_not_raised():
+    """Python's dates start in year 1: "three thousand years ago" cannot be drawn, and
+    must not stop the article's other expressions from being found."""
+    spans = find_timexes("The city was founded three thousand years ago. It fell in 1204.", REF)
+    assert [(s.text, s.value) for s in spans] == [("1204", "1204")]
 
 
 def test_unknown_language_is_a_clear_error():

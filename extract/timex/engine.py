@@ -65,7 +65,10 @@ class Engine:
                           before=low[max(0, candidate.start - 20):candidate.start],
                           after=low[candidate.end:candidate.end + 40],
                           last_shifted=last_shifted, unshifted=unshifted, quarter=quarter)
-            resolution = RESOLVERS[candidate.rule.resolve](ctx)
+            try:
+                resolution = RESOLVERS[candidate.rule.resolve](ctx)
+            except (ValueError, OverflowError):
+                resolution = None  # a date outside the calendar ("three thousand years ago")
             if resolution is None:
                 continue
             kind = resolution.kind if resolution.kind != "DATE" else candidate.rule.kind

@@ -88,6 +88,8 @@ def _number(ctx: Context, raw: str | None) -> float | str | None:
     if raw is None:
         return None
     text = " ".join(raw.lower().replace("-", " ").split())
+    if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", text):
+        text = text.replace(",", "")  # "1,000"
     if re.fullmatch(r"[0-9]+ [0-9]/[0-9]", text):
         whole, frac = text.split(" ")
         num, den = frac.split("/")
@@ -106,6 +108,10 @@ def _number(ctx: Context, raw: str | None) -> float | str | None:
     tens, ones = ctx.grammar.words["tens"], ctx.grammar.words["ones"]
     if len(parts) == 2 and parts[0] in tens and parts[1] in ones:
         return tens[parts[0]] + ones[parts[1]]
+    multiplier = ctx.grammar.words.get("multiplier", {})
+    if len(parts) == 2 and parts[1] in multiplier:
+        count = _number(ctx, parts[0])
+        return count * multiplier[parts[1]] if isinstance(count, (int, float)) else None
     if parts and parts[-1] == "of":
         return _number(ctx, " ".join(parts[:-1]))
     if text.endswith(" of") or text in ("hundreds of", "dozens of"):
@@ -924,8 +930,9 @@ def duration(ctx: Context) -> Resolution | None:
             count = int(count)
     if unit is None or count is None:
         return None
-    if not isinstance(count, str) and count >= 1000 and unit not in TIME_UNITS and unit != "day":
-        return None  # "the 1988 quarter" is a year, not 1,988 quarters
+    year_like = re.fullmatch(r"[0-9]{4}", (ctx.groups.get("num") or "1988").strip()) is not None
+    if not isinstance(count, str) and count >= 1000 and year_like and unit not in TIME_UNITS and unit != "day":
+        return None  # "the 1988 quarter" is a year; "1,500 years" and "two thousand years" are counts
     if "and a half" in lowered and not isinstance(count, str):
         count += 0.5
     if unit in ("minute", "hour") and not isinstance(count, str) and not float(count).is_integer():
