@@ -370,6 +370,17 @@ ROWS = [
 
     P("The hearing is set for the week of March 6, the court said.", date(2000, 2, 24),
       "the week of March 6", "DATE", "2000-W10", "2000-03-06", "2000-03-12", "week", id="week-of-date"),
+    P("Troops massed on the border in the last week of March.", date(2000, 4, 14),
+      "the last week of March", "DATE", "2000-W13", "2000-03-25", "2000-03-31", "week", id="last-week-of-month"),
+    P("The talks are planned for the second week of May.", date(2000, 4, 14),
+      "the second week of May", "DATE", "2000-W19", "2000-05-08", "2000-05-14", "week", id="nth-week-of-month"),
+    P("Shelling resumed on the first weekend in May 2000.", date(2000, 6, 1),
+      "the first weekend in May 2000", "DATE", "2000-W18-WE", "2000-05-06", "2000-05-07", "weekend",
+      id="first-weekend-of-month"),
+    P("Inflation peaked in the last month of 1999.", date(2000, 4, 14),
+      "the last month of 1999", "DATE", "1999-12", "1999-12-01", "1999-12-31", "month", id="last-month-of-year"),
+    P("Fighting flared in the first days of January.", date(2000, 4, 14),
+      "the first days of January", "DATE", "2000-01", "2000-01-01", "2000-01-07", "month", id="first-days-of-month"),
     P("Protesters prayed as Easter week began.", date(2000, 4, 17),
       "Easter week", "DATE", "2000-W16", "2000-04-17", "2000-04-23", "week", id="holiday-week"),
 

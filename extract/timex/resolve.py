@@ -623,6 +623,47 @@ def week_of(ctx: Context) -> Resolution | None:
     return _unit_resolution(cal.week_unit(day.interval[0]), "week")
 
 
+@resolver("part_of_named_period")
+def part_of_named_period(ctx: Context) -> Resolution | None:
+    """"the first week of April" (days 1-7, named as the ISO week holding most), "the
+    last weekend of March" (its last Saturday and the Sunday after), "the last month of
+    1999", "the first days of January" (its first week, mod start)."""
+    whole = month(ctx) if ctx.groups.get("month") else year(ctx)
+    if whole is None or whole.interval is None:
+        return None
+    first, last = whole.interval
+    nth = -1 if ctx.groups.get("final") else _ordinal(ctx)
+    part = ctx.groups["part"].lower()
+    if nth is None or nth == 0:
+        return None
+    if part == "month":
+        if whole.granularity != "year" or not -1 <= nth <= 12:
+            return None
+        number = 12 if nth == -1 else nth
+        return _unit_resolution(cal.month_unit(first.year, number), "month")
+    if part == "days":
+        if nth not in (1, -1):
+            return None
+        span = 7 if whole.granularity == "month" else 31
+        interval = (first, first + timedelta(days=span - 1)) if nth == 1 else (last - timedelta(days=span - 1), last)
+        if whole.granularity == "year":
+            interval = cal.narrow(whole.interval, "start" if nth == 1 else "end")
+        return Resolution("DATE", whole.value, interval, whole.granularity, "start" if nth == 1 else "end")
+    if part == "week":
+        start = first + timedelta(days=7 * (nth - 1)) if nth > 0 else last - timedelta(days=6)
+        if start + timedelta(days=6) > last:
+            return None
+        # Named as the ISO week holding most of its days; drawn within the month or year.
+        value = cal.week_unit(start + timedelta(days=3))[0]
+        return Resolution("DATE", value, (start, start + timedelta(days=6)), "week")
+    saturdays = [day for day in (first + timedelta(days=i) for i in range((last - first).days + 1))
+                 if day.isoweekday() == 6]
+    if not saturdays or nth > len(saturdays):
+        return None
+    saturday = saturdays[nth - 1] if nth > 0 else saturdays[-1]
+    return _unit_resolution(cal.weekend_unit(saturday), "weekend")
+
+
 # -- relative to the reference ----------------------------------------------------------
 
 def _period_unit(ctx: Context) -> str | None:
