@@ -896,6 +896,27 @@ def weekday(ctx: Context) -> Resolution | None:
     return _date_resolution(day, mod)
 
 
+@resolver("from_named_day")
+def from_named_day(ctx: Context) -> Resolution | None:
+    """"the day before Christmas", "a week after March 5": a day or week from a day the
+    expression names, resolved as that day alone would be."""
+    unit = _unit(ctx)
+    if unit not in ("day", "week"):
+        return None
+    if ctx.groups.get("holiday"):
+        named = holiday(ctx)
+    elif ctx.groups.get("month"):
+        named = calendar_date(ctx)
+    elif ctx.groups.get("weekday"):
+        named = weekday(ctx)
+    else:
+        named = deictic_day(ctx)
+    if named is None or named.interval is None or named.granularity != "day":
+        return None
+    sign = 1 if " after " in f" {ctx.text.lower()} " else -1
+    return _date_resolution(cal.shift(named.interval[0], unit, sign))
+
+
 @resolver("deictic_day")
 def deictic_day(ctx: Context) -> Resolution | None:
     lowered = " ".join(ctx.text.lower().split())
