@@ -852,6 +852,22 @@ def anaphoric(ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, interval, unit, None, ctx.last is not None)
 
 
+@resolver("anaphoric_part_of_day")
+def anaphoric_part_of_day(ctx: Context) -> Resolution | None:
+    """"that evening", "the next morning": of the day the text last named (the
+    publication day if it named none), or of the day after or before it."""
+    part = ctx.word("part_of_day")
+    if part is None:
+        return None
+    named = ctx.last is not None and ctx.last[2] in ("day", "part_of_day")
+    base = ctx.last[0] if named else ctx.reference  # type: ignore[index]
+    lowered = " ".join(ctx.text.lower().split())
+    step = 1 if ("following" in lowered or "the next" in lowered) else -1 if (
+        "previous" in lowered or "preceding" in lowered) else 0
+    day = base + timedelta(days=step)
+    return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day", None, named)
+
+
 def _weekday_date(ctx: Context, weekday: int, relative: int | None) -> date:
     ref = ctx.reference
     if relative is not None and relative < 0:
@@ -927,7 +943,7 @@ def deictic_day(ctx: Context) -> Resolution | None:
         if "last" in lowered.split() or relative == -1:
             offset = -1
         else:
-            offset = 0
+            offset = 1 if relative == 1 else 0  # "next morning": tomorrow's
     day = ctx.reference + timedelta(days=int(offset))  # type: ignore[arg-type]
     raw_deictic = (ctx.groups.get("deictic_day") or "").lower()
     if raw_deictic == "tonight":
