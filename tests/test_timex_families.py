@@ -119,6 +119,16 @@ ROWS = [
       "1999-00", "DATE", "1999", "1999-01-01", "2000-12-31", "year", id="year-range-across-century"),
 
     # --- clock times --------------------------------------------------------------------
+    P("The blast happened at 0800 GMT on Tuesday, police said.", REF,
+      "0800 GMT on Tuesday", "TIME", "2025-01-21T08:00", "2025-01-21", "2025-01-21", "hour",
+      id="clock-24h-zone-weekday"),
+    P("A curfew begins at 2200 local time.", REF,
+      "2200 local time", "TIME", "2025-01-24T22:00", "2025-01-24", "2025-01-24", "hour", id="clock-24h-local"),
+    P("Talks are due to start at 14:30.", REF,
+      "14:30", "TIME", "2025-01-24T14:30", "2025-01-24", "2025-01-24", "minute", id="clock-24h-colon"),
+    P("The quake struck at 3:42 a.m. (1842 GMT) on Monday.", REF,
+      "3:42 a.m.", "TIME", "2025-01-20T03:42", "2025-01-20", "2025-01-20", "minute",
+      id="clock-day-after-bracket"),
     P("The first explosion was heard at 3:15 p.m. local time.", REF,
       "3:15 p.m.", "TIME", "2025-01-24T15:15", "2025-01-24", "2025-01-24", "minute", id="clock-minutes"),
     P("The curfew starts at 10pm and ends at dawn.", REF,
@@ -632,6 +642,7 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("The quake struck at 3:42 a.m. (1842 GMT) on Monday.", "1842", id="bracketed-gmt-not-a-year"),
     pytest.param("The patch moves the app to version 1.2.2013.5 tomorrow.", "1.2.2013.5", id="version-number"),
     pytest.param("The envoy will present the plan to parliament.", "present", id="present-verb"),
     pytest.param("The H1N1 virus spread quickly.", "H1N1", id="virus-name"),

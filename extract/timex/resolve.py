@@ -953,6 +953,9 @@ def deictic_day(ctx: Context) -> Resolution | None:
     return _date_resolution(day, _mod(ctx))
 
 
+_DAY_AFTER_BRACKET = re.compile(r"\s*\([^()]{1,30}\),?\s+(?:on\s+)?([a-z]+)")
+
+
 @resolver("clock_time")
 def clock_time(ctx: Context) -> Resolution | None:
     lowered = " ".join(ctx.text.lower().split())
@@ -968,13 +971,19 @@ def clock_time(ctx: Context) -> Resolution | None:
         base = _weekday_date(ctx, int(ctx.word("weekday")), None)  # type: ignore[arg-type]
     elif ctx.groups.get("deictic_day"):
         base = ctx.reference + timedelta(days=int(ctx.word("deictic_day")))  # type: ignore[arg-type]
+    else:
+        # "10:35 a.m. (0735 GMT) Friday": the day named right after the bracket.
+        after = _DAY_AFTER_BRACKET.match(ctx.after)
+        number = ctx.grammar.lookup("weekday", after.group(1)) if after else None
+        if number is not None:
+            base = _weekday_date(ctx, int(number), None)  # type: ignore[arg-type]
     if "noon" in lowered:
         hour, minute = 12, 0
     elif "midnight" in lowered:
         hour, minute = 24, 0
     else:
         clock = ctx.groups.get("clock") or ""
-        pieces = re.split(r"[:.]", clock)
+        pieces = re.split(r"[:.]", clock) if not re.fullmatch(r"[0-9]{4}", clock) else [clock[:2], clock[2:]]
         hour = int(pieces[0])
         minute = int(pieces[1]) if len(pieces) > 1 and pieces[1] else 0
         ampm = (ctx.groups.get("ampm") or "").lower()
