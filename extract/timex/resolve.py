@@ -407,13 +407,16 @@ def quarter(ctx: Context) -> Resolution | None:
     """"the third quarter", "Q3 2024", "the latest quarter", "the year-ago quarter"."""
     lowered = " ".join(ctx.text.lower().split())
     year_back = any(w in lowered for w in ("year-earlier", "year-ago", "year earlier", "year ago", "last year"))
-    number = _ordinal(ctx)
+    number = -1 if ctx.groups.get("final") else _ordinal(ctx)
     if number is not None:
         if number == -1:
             number = 4
         if not 1 <= number <= 4:
             return None
-        year = _period_year(ctx, 3 * (number - 1) + 1) - (1 if year_back else 0)
+        # "the fourth quarter of last year": the year is named; "the year-ago fourth quarter": counted back.
+        named_year = ctx.groups.get("year_relative") is not None or any(
+            w in lowered for w in ("last year", "next year", "this year"))
+        year = _period_year(ctx, 3 * (number - 1) + 1) - (1 if year_back and not named_year else 0)
         return _unit_resolution(cal.quarter_unit(year, number), "quarter")
     current = cal.unit_containing(ctx.reference, "quarter")[1][0]
     previous = cal.shift(current, "quarter", -1)
