@@ -116,9 +116,9 @@ class Engine:
             if month and not month.endswith(".") and month.lower() not in self.full_months:
                 return False  # "Jan Kavan": an abbreviation alone needs its full stop
             before = _WORD_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
-            if before and before.group(1)[0].isupper() and before.end() == candidate.start \
+            if before and before.group(1)[0].isupper() and text[before.end(1):candidate.start].isspace() \
                     and before.group(1).lower() not in self.month_preceders:
-                return False  # "Theresa May", "Long March"
+                return False  # "Theresa May", "Long March"; not "in May, June and July"
             if self.month_name_after is not None and self.month_name_after.match(text, candidate.end):
                 return False  # "the March for Life"
         unit = (candidate.groups.get("unit") or "").lower()

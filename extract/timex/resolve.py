@@ -7,7 +7,7 @@ rule data names the resolver; the words it reads come from the language tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable
 
@@ -322,7 +322,7 @@ def month(ctx: Context) -> Resolution | None:
         base = ctx.last[0].year if ctx.last else ctx.reference.year
         year = base + (1 if "following" in lowered else -1)
     if year is not None:
-        return _unit_resolution(cal.month_unit(year, number), "month", mod)
+        return _through_month(ctx, _unit_resolution(cal.month_unit(year, number), "month", mod))
     current = (ctx.reference.year, ctx.reference.month)
     if relative is not None:
         rel = int(relative)  # type: ignore[arg-type]
@@ -336,7 +336,19 @@ def month(ctx: Context) -> Resolution | None:
     options = [cal.month_unit(y, number)[1] for y in
                (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)]
     chosen = _directed(options, ctx.reference, ctx.tense)
-    return _unit_resolution(cal.month_unit(chosen[0].year, number), "month", mod)
+    return _through_month(ctx, _unit_resolution(cal.month_unit(chosen[0].year, number), "month", mod))
+
+
+def _through_month(ctx: Context, first: Resolution) -> Resolution:
+    """"January-March": the first month's value, drawn through the end of the second
+    (of the next year when it comes earlier in the calendar: "November-February")."""
+    raw = ctx.groups.get("month2")
+    last_number = ctx.grammar.lookup("month", raw) if raw else None
+    if last_number is None or first.interval is None:
+        return first
+    start = first.interval[0]
+    year = start.year if int(last_number) >= start.month else start.year + 1  # type: ignore[arg-type]
+    return replace(first, interval=(start, cal.month_unit(year, int(last_number))[1][1]))  # type: ignore[arg-type]
 
 
 @resolver("season")
