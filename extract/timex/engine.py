@@ -30,6 +30,7 @@ class Engine:
         self.capitalised_only = frozenset(filters.get("capitalised_only", ()))
         self.name_check_rules = frozenset(filters.get("name_check_rules", ()))
         self.month_preceders = frozenset(filters.get("month_preceders", ()))
+        self.preposition_licensed = frozenset(filters.get("preposition_licensed", ()))
         joiners = "|".join(re.escape(word) for word in filters.get("month_name_joiners", ()))
         self.month_name_after = re.compile(rf"\s+(?:{joiners})\s+(?:the\s+)?[A-Z]") if joiners else None
         self.reject = frozenset(filters.get("reject", ()))
@@ -105,7 +106,9 @@ class Engine:
             return False
         for group in ("month", "season"):
             raw = candidate.groups.get(group)
-            if raw is not None and raw.lower().rstrip(".") in self.capitalised_only and raw.islower():
+            licensed = matched_start < candidate.start and candidate.rule.name in self.preposition_licensed
+            if raw is not None and raw.lower().rstrip(".") in self.capitalised_only and raw.islower() \
+                    and not licensed:
                 if candidate.rule.name in self.name_check_rules or lowered == raw.lower() \
                         or group == "season" and candidate.rule.resolve == "season" and raw == lowered:
                     return False

@@ -759,7 +759,9 @@ def shifted(ctx: Context) -> Resolution | None:
     raw_count = ctx.groups.get("num")
     count = _number(ctx, raw_count) if raw_count else 1
     ago = ctx.groups.get("ago")
-    spec = ctx.grammar.lookup("ago", ago) if ago else {"sign": -1, "anchor": "anaphoric"}
+    direction_word = (ctx.groups.get("offset_direction") or "before").lower()
+    spec = ctx.grammar.lookup("ago", ago) if ago else {"sign": -1 if direction_word == "before" else 1,
+                                                        "anchor": "anaphoric"}
     if ctx.groups.get("comparative") is not None:
         # "year-earlier results", "year-ago levels": compared with the period being
         # reported, so counted from the publication date like "a year ago".
@@ -1078,6 +1080,9 @@ def set_expression(ctx: Context) -> Resolution | None:
         return Resolution("SET", f"XXXX-{int(month_number):02d}", None, None)  # type: ignore[arg-type]
     if part is not None:
         return Resolution("SET", f"XXXX-XX-XXT{part}", None, None)
+    season_code = ctx.word("season")
+    if season_code is not None:
+        return Resolution("SET", f"XXXX-{season_code}", None, None)
     unit = _unit(ctx)
     if unit is None:
         return None

@@ -26,7 +26,8 @@ class TenseCues:
     def __init__(self, future: list[str] = (), past: list[str] = (),
                  past_suffixes: list[str] = (), default: str = "unknown",
                  not_past: list[str] = (), abbreviations: list[str] = (),
-                 future_prepositions: list[str] = (), past_perfect: list[str] = ()) -> None:
+                 future_prepositions: list[str] = (), past_perfect: list[str] = (),
+                 present_auxiliaries: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -37,6 +38,8 @@ class TenseCues:
         self.future_prepositions = frozenset(future_prepositions)
         # Words that, right before a future cue, make it a plan already past ("had been due to").
         self.past_perfect = tuple(tuple(p.split()) for p in past_perfect)
+        # Right before a past participle, these make it a present passive ("is heard in May").
+        self.present_auxiliaries = frozenset(present_auxiliaries)
         self.future_single = frozenset(w for w in future if " " not in w)
         self.future_multi = tuple(tuple(w.split()) for w in future if " " in w)
         self.past_single = frozenset(w for w in past if " " not in w)
@@ -116,6 +119,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
                 kind = phrase_kind
         if kind == FUTURE and _after_past_perfect(cues, words, index):
             kind = PAST
+        elif kind == PAST and index > 0 and words[index - 1] in cues.present_auxiliaries:
+            kind = UNKNOWN  # "when the case is heard in May": present, not past
         if kind != UNKNOWN:
             # The verb usually comes before its time phrase ("said on Friday"),
             # so cues after the expression count as further away.
