@@ -101,6 +101,8 @@ ROWS = [
       "the autumn", "DATE", "2013-FA", "2013-09-01", "2013-11-30", "season", id="season-irregular-past"),
     P("Neither he nor his parents could be located Wednesday in Cardenas.", REF,
       "Wednesday", "DATE", "2025-01-22", "2025-01-22", "2025-01-22", "day", id="weekday-could-is-past"),
+    P("She told The New York Times on Friday that she would run.", REF,
+      "Friday", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="weekday-after-newspaper"),
     P("Elections are due in October, the commission said.", REF,
       "October", "DATE", "2025-10", "2025-10-01", "2025-10-31", "month", id="month-due-forward"),
     P("The Security Council meets on Wednesday to discuss the crisis.", REF,
@@ -686,6 +688,11 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("Washington says Resolution 1441 gave it the authority to act.", "1441", id="resolution-number-year-like"),
+    pytest.param("Flight 2012 from Denver was cancelled.", "2012", id="flight-number"),
+    pytest.param("Protesters marched to 1600 Pennsylvania Avenue.", "1600", id="street-address"),
+    pytest.param("The Sunday Times reported that the minister would resign.", "Sunday", id="newspaper-sunday-times"),
+    pytest.param("The Mail on Sunday said the deal was worth 1.2 billion pounds.", "Sunday", id="newspaper-mail-on-sunday"),
     pytest.param("Villagers fetch water from a spring in the hills.", "spring", id="spring-water"),
     pytest.param("The quake struck at 3:42 a.m. (1842 GMT) on Monday.", "1842", id="bracketed-gmt-not-a-year"),
     pytest.param("The patch moves the app to version 1.2.2013.5 tomorrow.", "1.2.2013.5", id="version-number"),

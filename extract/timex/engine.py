@@ -13,6 +13,7 @@ from functools import lru_cache
 from .foreign import find_with_dateparser
 from .grammar import Grammar, load_grammar
 from .resolve import RESOLVERS, Context, Resolution
+from .names import NameContexts
 from .scan import Candidate, Scanner, lower_ascii
 from .span import TimeSpan
 from .tense import TenseCues, UNKNOWN, tense_at
@@ -30,6 +31,7 @@ class Engine:
         self.capitalised_only = frozenset(filters.get("capitalised_only", ()))
         self.name_check_rules = frozenset(filters.get("name_check_rules", ()))
         self.month_preceders = frozenset(filters.get("month_preceders", ()))
+        self.names = NameContexts(filters)
         self.preposition_licensed = frozenset(filters.get("preposition_licensed", ()))
         joiners = "|".join(re.escape(word) for word in filters.get("month_name_joiners", ()))
         self.month_name_after = re.compile(rf"\s+(?:{joiners})\s+(?:the\s+)?[A-Z]") if joiners else None
@@ -124,6 +126,8 @@ class Engine:
                 return False  # "Theresa May", "Long March"; not "in May, June and July"
             if self.month_name_after is not None and self.month_name_after.match(text, candidate.end):
                 return False  # "the March for Life"
+        if self._name_or_number(candidate, expression, text):
+            return False
         unit = (candidate.groups.get("unit") or "").lower()
         if unit in self.fraction_units and self._share_of(low, candidate.end):
             return False  # "about three-quarters of its food": a share
@@ -133,6 +137,16 @@ class Engine:
                 return False
         return bool(expression.strip())
 
+
+    def _name_or_number(self, candidate: Candidate, expression: str, text: str) -> bool:
+        """Whether the words around a bare year or weekday make it part of a name or a
+        number ("Resolution 1441", "1910 Main Street", "The Sunday Times")."""
+        start, end = candidate.start, candidate.end
+        if candidate.rule.resolve == "year" and expression.isdigit():
+            return self.names.year_is_a_number(text, start, end)
+        if candidate.rule.resolve == "weekday" and expression.isalpha():
+            return self.names.weekday_is_a_title(text, start, end)
+        return False
 
     def _preposition_is_the_key(self, candidate: Candidate, low: str, matched_start: int) -> bool:
         """Whether the preposition trimmed off belongs to the table entry matched: "at
