@@ -10,10 +10,11 @@ from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 
+from . import calendar as cal
 from .foreign import find_with_dateparser
 from .grammar import Grammar, load_grammar
-from .resolve import RESOLVERS, Context, Resolution
 from .names import NameContexts
+from .resolve import RESOLVERS, Context, Resolution
 from .scan import Candidate, Scanner, lower_ascii
 from .span import TimeSpan
 from .tense import TenseCues, UNKNOWN, tense_at
@@ -32,6 +33,10 @@ class Engine:
         self.name_check_rules = frozenset(filters.get("name_check_rules", ()))
         self.month_preceders = frozenset(filters.get("month_preceders", ()))
         self.names = NameContexts(filters)
+        self.mod_prefixes = {" ".join(k.split()): v for k, v in filters.get("mod_prefixes", {}).items()}
+        self.mod_prefix = re.compile(r"(?<![a-z])(%s)\s+$" % "|".join(
+            re.escape(k).replace(r"\ ", r"\s+") for k in sorted(self.mod_prefixes, key=len, reverse=True))) \
+            if self.mod_prefixes else None
         self.preposition_licensed = frozenset(filters.get("preposition_licensed", ()))
         joiners = "|".join(re.escape(word) for word in filters.get("month_name_joiners", ()))
         self.month_name_after = re.compile(rf"\s+(?:{joiners})\s+(?:the\s+)?[A-Z]") if joiners else None
@@ -81,6 +86,8 @@ class Engine:
                                                   candidate.start):
                 # "$2 million a year": a rate, a SET (TIMEX3), drawn nowhere.
                 kind, resolution = "SET", replace(resolution, interval=None, granularity=None)
+            candidate, resolution = self._with_mod_prefix(candidate, resolution, low)
+            expression = text[candidate.start:candidate.end]
             spans.append(_span(expression, candidate, resolution, kind, reference, last))
             if resolution.interval is not None and resolution.kind in ("DATE", "TIME") \
                     and resolution.granularity is not None:
@@ -137,6 +144,20 @@ class Engine:
                 return False
         return bool(expression.strip())
 
+
+    def _with_mod_prefix(self, candidate: Candidate, resolution: Resolution,
+                         low: str) -> tuple[Candidate, Resolution]:
+        """"the end of the first quarter", "the beginning of that month": the part of the
+        period that the words right before it point at, in the expression and its span."""
+        if self.mod_prefix is None or resolution.mod is not None or resolution.interval is None \
+                or resolution.kind != "DATE" or resolution.granularity in (None, "day", "part_of_day"):
+            return candidate, resolution
+        match = self.mod_prefix.search(low, max(0, candidate.start - 40), candidate.start)
+        if match is None:
+            return candidate, resolution
+        mod = self.mod_prefixes[" ".join(match.group(1).split())]
+        widened = Candidate(candidate.rule, match.start(1), candidate.end, candidate.groups)
+        return widened, replace(resolution, mod=mod, interval=cal.narrow(resolution.interval, mod))
 
     def _name_or_number(self, candidate: Candidate, expression: str, text: str) -> bool:
         """Whether the words around a bare year or weekday make it part of a name or a
