@@ -360,6 +360,9 @@ def season(ctx: Context) -> Resolution | None:
     mod = _mod(ctx)
     lowered = ctx.text.lower()
     year = _year(ctx, ctx.groups.get("year") or ctx.groups.get("shortyear"))
+    year_relative = ctx.word("relative", "year_relative")
+    if year is None and year_relative is not None:
+        year = ctx.reference.year + int(year_relative)  # "the summer of last year"  # type: ignore[arg-type]
     if year is not None:
         return _unit_resolution(cal.season_unit(year, code), "season", mod)
     current_year, current_code = cal.season_of(ctx.reference)
@@ -850,6 +853,17 @@ def span_duration(ctx: Context) -> Resolution | None:
             other = cal.shift(ctx.reference, shift_unit, sign * int(steps))
             interval = (other, ctx.reference) if sign < 0 else (ctx.reference, other)
     return Resolution("DURATION", value, interval, None, _approx(ctx))
+
+
+@resolver("same_period_year_back")
+def same_period_year_back(ctx: Context) -> Resolution | None:
+    """"the same month last year": the month the text is reporting on (the publication's
+    if it named none), a year before."""
+    unit = str(ctx.groups["period"]).lower()
+    reported = ctx.reported
+    base = reported[0] if reported is not None and reported[2] == unit else ctx.reference
+    value, interval = cal.unit_containing(cal.shift(base, "year", -1), unit)
+    return Resolution("DATE", value, interval, unit, None, base is not ctx.reference, shifted=True)
 
 
 @resolver("anaphoric")
