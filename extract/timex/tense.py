@@ -27,7 +27,8 @@ class TenseCues:
                  past_suffixes: list[str] = (), default: str = "unknown",
                  not_past: list[str] = (), abbreviations: list[str] = (),
                  future_prepositions: list[str] = (), past_perfect: list[str] = (),
-                 present_auxiliaries: list[str] = ()) -> None:
+                 present_auxiliaries: list[str] = (), nouns_too: list[str] = (),
+                 determiners: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -40,6 +41,9 @@ class TenseCues:
         self.past_perfect = tuple(tuple(p.split()) for p in past_perfect)
         # Right before a past participle, these make it a present passive ("is heard in May").
         self.present_auxiliaries = frozenset(present_auxiliaries)
+        # Cue verbs that are nouns too ("vote", "visit"): after a determiner they are not verbs.
+        self.nouns_too = frozenset(nouns_too)
+        self.determiners = frozenset(determiners)
         self.future_single = frozenset(w for w in future if " " not in w)
         self.future_multi = tuple(tuple(w.split()) for w in future if " " in w)
         self.past_single = frozenset(w for w in past if " " not in w)
@@ -121,6 +125,9 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
             kind = PAST
         elif kind == PAST and index > 0 and words[index - 1] in cues.present_auxiliaries:
             kind = UNKNOWN  # "when the case is heard in May": present, not past
+        if kind != UNKNOWN and word in cues.nouns_too and index > 0 \
+                and (words[index - 1] in cues.determiners or words[index - 1].endswith("'s")):
+            kind = UNKNOWN  # "the vote on Sunday": a noun, not "Italians vote on Sunday"
         if kind != UNKNOWN:
             # The verb usually comes before its time phrase ("said on Friday"),
             # so cues after the expression count as further away.
