@@ -984,7 +984,7 @@ def deictic_day(ctx: Context) -> Resolution | None:
     return _date_resolution(day, _mod(ctx))
 
 
-_DAY_AFTER_BRACKET = re.compile(r"\s*\([^()]{1,30}\),?\s+(?:on\s+)?([a-z]+)")
+_DAY_AFTER_BRACKET = re.compile(r"(?:\s+[a-z]+\s+time)?\s*\([^()]{1,30}\),?\s+(?:on\s+)?([a-z]+)")
 
 
 @resolver("clock_time")
