@@ -160,7 +160,7 @@ ROWS = [
       "3:42 a.m.", "TIME", "2025-01-20T03:42", "2025-01-20", "2025-01-20", "minute",
       id="clock-day-after-bracket"),
     P("The first explosion was heard at 3:15 p.m. local time.", REF,
-      "3:15 p.m.", "TIME", "2025-01-24T15:15", "2025-01-24", "2025-01-24", "minute", id="clock-minutes"),
+      "3:15 p.m. local time", "TIME", "2025-01-24T15:15", "2025-01-24", "2025-01-24", "minute", id="clock-minutes"),
     P("The curfew starts at 10pm and ends at dawn.", REF,
       "10pm", "TIME", "2025-01-24T22:00", "2025-01-24", "2025-01-24", "hour", id="clock-no-space"),
     P("Polls closed at 8:30am on Monday in the east.", REF,
