@@ -111,6 +111,11 @@ ROWS = [
       "October", "DATE", "2025-10", "2025-10-01", "2025-10-31", "month", id="month-due-forward"),
     P("The Security Council meets on Wednesday to discuss the crisis.", REF,
       "Wednesday", "DATE", "2025-01-29", "2025-01-29", "2025-01-29", "day", id="weekday-scheduled-present"),
+    P("The match was rearranged for Saturday 1 February.", REF,
+      "Saturday 1 February", "DATE", "2025-02-01", "2025-02-01", "2025-02-01", "day", id="weekday-day-month"),
+    P("He was arrested on Wednesday, 15 January.", REF,
+      "Wednesday, 15 January", "DATE", "2025-01-15", "2025-01-15", "2025-01-15", "day",
+      id="weekday-comma-day-month"),
     P("Talks resumed on Jan. 24, the foreign ministry said.", REF,
       "Jan. 24", "DATE", "2025-01-24", "2025-01-24", "2025-01-24", "day", id="month-day-no-year-today"),
     P("The strike on Dec. 30 killed four people, local officials said.", REF,
@@ -154,6 +159,11 @@ ROWS = [
     P("The strike hit at 10 p.m. Moscow time (1900 GMT) on Monday.", REF,
       "10 p.m. Moscow time", "TIME", "2025-01-20T22:00", "2025-01-20", "2025-01-20", "hour",
       id="clock-city-time-bracket-day"),
+    P("Police were called at about 4pm on 9 January.", REF,
+      "about 4pm on 9 January", "TIME", "2025-01-09T16:00", "2025-01-09", "2025-01-09", "hour",
+      id="clock-on-day-first-date"),
+    P("Talks broke up at midday.", REF,
+      "midday", "TIME", "2025-01-24T12:00", "2025-01-24", "2025-01-24", "hour", id="clock-midday"),
     P("Talks are due to start at 14:30.", REF,
       "14:30", "TIME", "2025-01-24T14:30", "2025-01-24", "2025-01-24", "minute", id="clock-24h-colon"),
     P("The quake struck at 3:42 a.m. (1842 GMT) on Monday.", REF,
@@ -388,6 +398,8 @@ ROWS = [
       "the third quarter", "DATE", "2025-Q3", "2025-07-01", "2025-09-30", "quarter", id="quarter-reference-year"),
     P("Ammunition output doubled in the fourth quarter of 2024.", REF,
       "the fourth quarter of 2024", "DATE", "2024-Q4", "2024-10-01", "2024-12-31", "quarter", id="quarter-of-year"),
+    P("Q3 sales were weak, the firm said.", REF,
+      "Q3", "DATE", "2024-Q3", "2024-07-01", "2024-09-30", "quarter", id="quarter-q-notation-no-year"),
     P("The factory reported record sales in Q2 2024.", REF,
       "Q2 2024", "DATE", "2024-Q2", "2024-04-01", "2024-06-30", "quarter", id="quarter-q-notation"),
     P("Attacks on shipping surged in the first half of 2024.", REF,
@@ -540,6 +552,12 @@ ROWS = [
       "the near term", "DATE", "FUTURE_REF", None, None, None, id="ref-the-near-term"),
 
     # --- durations ------------------------------------------------------------------------------
+    P("Morsi was removed on July 3, a year after he took office.", REF,
+      "a year", "DURATION", "P1Y", None, None, None, id="duration-not-a-rate-after-a-date"),
+    P("The first phase of the deal will last six weeks.", REF,
+      "six weeks", "DURATION", "P6W", None, None, None, id="duration-after-verb-last"),
+    P("Wages lost earning power in the last decade.", date(1998, 2, 6),
+      "the last decade", "DATE", "198", "1980-01-01", "1989-12-31", "decade", id="the-last-decade"),
     P("Families have kept the craft alive for more than two thousand years.", REF,
       "more than two thousand years", "DURATION", "P2000Y", None, None, None, id="duration-spoken-thousands"),
     P("The siege lasted 1,000 days, the longest of the war.", REF,
@@ -720,6 +738,7 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("For tickets call 01 676 2000 or 1890 321 321.", "2000", id="phone-number"),
     pytest.param("Washington says Resolution 1441 gave it the authority to act.", "1441", id="resolution-number-year-like"),
     pytest.param("Flight 2012 from Denver was cancelled.", "2012", id="flight-number"),
     pytest.param("Protesters marched to 1600 Pennsylvania Avenue.", "1600", id="street-address"),

@@ -195,9 +195,17 @@ class Engine:
         if article not in self.rate_articles or " " in unit or self.grammar.lookup("unit", unit) is None:
             return False
         before = low[max(0, start - 40):start].split()[-2:]
-        return any(word.lstrip("$").replace(",", "").replace(".", "").isdigit()
-                   or self.grammar.lookup("cardinal", word) is not None and word not in self.rate_articles
-                   or word in self.count_words for word in before)
+        return any(_is_count(word) or self.grammar.lookup("cardinal", word) is not None
+                   and word not in self.rate_articles or word in self.count_words for word in before)
+
+
+def _is_count(word: str) -> bool:
+    """"4", "$2", "1,500", "10%"; not a date's day or year ("on July 3, a year after",
+    "in 2012. Within a year"), which ends its clause or is a year."""
+    if word.endswith((",", ".", ";")):
+        return False
+    digits = word.lstrip("$£€").rstrip("%").replace(",", "").replace(".", "")
+    return digits.isdigit() and not (len(digits) == 4 and 1100 <= int(digits) <= 2099 and word == digits)
 
 
 _OF_OBJECT = re.compile(r" of (?:(?:the|its|their|his|her|a|an|this|that|these|those) )?([a-z0-9']+)")

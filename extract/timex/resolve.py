@@ -840,6 +840,12 @@ def span_duration(ctx: Context) -> Resolution | None:
                              int(relative) * (7 if unit == "weekend" else 1))  # type: ignore[arg-type]
             value, interval = cal.unit_containing(base, unit)
             return Resolution("DATE", value, interval, unit)
+    if count == 1 and not raw_count and unit in ("decade", "century") and "last" in lowered.split():
+        # "the last decade" is the one before this (TimeBank: 198 in 1998); "the past
+        # decade" is the ten years to the reference.
+        start = ctx.reference.year // 10 * 10 - 10 if unit == "decade" else ctx.reference.year // 100 * 100 - 100
+        maker = cal.decade_unit if unit == "decade" else cal.century_unit
+        return _unit_resolution(maker(start), unit)
     value = duration_value(count, unit)
     relative = ctx.word("span_relative")
     if relative is None and lowered.startswith(("the last", "those")):
@@ -1008,7 +1014,7 @@ def clock_time(ctx: Context) -> Resolution | None:
         number = ctx.grammar.lookup("weekday", after.group(1)) if after else None
         if number is not None:
             base = _weekday_date(ctx, int(number), None)  # type: ignore[arg-type]
-    if "noon" in lowered:
+    if "noon" in lowered or "midday" in lowered:
         hour, minute = 12, 0
     elif "midnight" in lowered:
         hour, minute = 24, 0
