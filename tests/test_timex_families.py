@@ -483,6 +483,10 @@ ROWS = [
     P("The convoy left the day before yesterday.", REF,
       "the day before yesterday", "DATE", "2025-01-22", "2025-01-22", "2025-01-22", "day",
       id="day-before-yesterday"),
+    P("He returned from Washington on St Patrick's Day.", date(2013, 3, 19),
+      "St Patrick's Day", "DATE", "2013-03-17", "2013-03-17", "2013-03-17", "day", id="holiday-st-patricks"),
+    P("Shops were busy over the Easter weekend.", date(2013, 4, 2),
+      "the Easter weekend", "DATE", "2013-W13-WE", "2013-03-30", "2013-03-31", "weekend", id="holiday-weekend"),
     P("Protesters prayed as Easter week began.", date(2000, 4, 17),
       "Easter week", "DATE", "2000-W16", "2000-04-17", "2000-04-23", "week", id="holiday-week"),
 
@@ -738,6 +742,8 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("The Good Friday Agreement was signed in 1998.", "Good Friday", id="holiday-in-a-name"),
+    pytest.param("Families of the Bloody Sunday victims marched.", "Sunday", id="day-of-history"),
     pytest.param("For tickets call 01 676 2000 or 1890 321 321.", "2000", id="phone-number"),
     pytest.param("Washington says Resolution 1441 gave it the authority to act.", "1441", id="resolution-number-year-like"),
     pytest.param("Flight 2012 from Denver was cancelled.", "2012", id="flight-number"),

@@ -213,12 +213,13 @@ def easter(year: int) -> date:
 
 
 def holiday(rule: str, year: int) -> date:
-    """The day a holiday rule ("12-25", "11/4/4", "easter-2") names in ``year``."""
+    """The day a holiday rule ("12-25", "11/4/4", "11/4/4+1", "easter-2") names in ``year``."""
     if rule.startswith("easter"):
         offset = int(rule[6:] or 0)
         return easter(year) + timedelta(days=offset)
     if "/" in rule:
+        rule, _, offset = rule.partition("+")
         month, n, weekday = (int(part) for part in rule.split("/"))
-        return nth_weekday(year, month, n, weekday)
+        return nth_weekday(year, month, n, weekday) + timedelta(days=int(offset or 0))
     month, day = (int(part) for part in rule.split("-"))
     return date(year, month, day)

@@ -159,14 +159,20 @@ class Engine:
         widened = Candidate(candidate.rule, match.start(1), candidate.end, candidate.groups)
         return widened, replace(resolution, mod=mod, interval=cal.narrow(resolution.interval, mod))
 
+    def _is_time_word(self, word: str) -> bool:
+        lowered = word.lower()
+        return any(self.grammar.lookup(table, lowered) is not None for table in ("month", "weekday", "unit"))
+
     def _name_or_number(self, candidate: Candidate, expression: str, text: str) -> bool:
         """Whether the words around a bare year or weekday make it part of a name or a
-        number ("Resolution 1441", "1910 Main Street", "The Sunday Times")."""
+        number ("Resolution 1441", "The Sunday Times", "the Good Friday Agreement")."""
         start, end = candidate.start, candidate.end
         if candidate.rule.resolve == "year" and expression.isdigit():
             return self.names.year_is_a_number(text, start, end)
         if candidate.rule.resolve == "weekday" and expression.isalpha():
             return self.names.weekday_is_a_title(text, start, end)
+        if candidate.rule.resolve == "holiday":
+            return self.names.holiday_is_a_name(text, end, self._is_time_word)
         return False
 
     def _preposition_is_the_key(self, candidate: Candidate, low: str, matched_start: int) -> bool:

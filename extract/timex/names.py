@@ -23,8 +23,8 @@ class NameContexts:
         self.street_words = frozenset(filters.get("street_words", ()))
         # Capitalised words that make a weekday before them a title ("The Sunday Times").
         self.title_words = frozenset(filters.get("weekday_title_words", ()))
-        # Titles with a weekday inside them: "The Mail on Sunday".
-        self.titles_with_weekday = tuple(filters.get("titles_with_weekday", ()))
+        # Names with a weekday inside them: "The Mail on Sunday", "Bloody Sunday".
+        self.names_with_weekday = tuple(filters.get("names_with_weekday", ()))
 
     def year_is_a_number(self, text: str, start: int, end: int) -> bool:
         """"Resolution 1441", "Flight 2012", "1910 Main Street"."""
@@ -38,7 +38,7 @@ class NameContexts:
         return last_word in self.street_words
 
     def weekday_is_a_title(self, text: str, start: int, end: int) -> bool:
-        """"The Sunday Times", "The Mail on Sunday"."""
+        """"The Sunday Times", "The Mail on Sunday", "Bloody Sunday"."""
         if not text[start:start + 1].isupper():
             return False
         after = _NEXT_WORD.match(text, end)
@@ -48,8 +48,14 @@ class NameContexts:
             article = _WORD_BEFORE.search(text, max(0, start - 30), start)
             return article is not None and (article.group(1).lower() == "the" or article.group(1).endswith("'s"))
         weekday = text[start:end]
-        for title in self.titles_with_weekday:
+        for title in self.names_with_weekday:
             offset = title.find(weekday)
             if 0 <= offset <= start and text.startswith(title, start - offset):
                 return True
         return False
+
+    def holiday_is_a_name(self, text: str, end: int, is_time_word) -> bool:
+        """"the Good Friday Agreement", "Christmas Island": a capitalised word after the
+        holiday that is not itself a time word makes it part of a name."""
+        after = _NEXT_WORD.match(text, end)
+        return after is not None and after.group(1)[0].isupper() and not is_time_word(after.group(1))

@@ -608,7 +608,7 @@ def holiday(ctx: Context) -> Resolution | None:
     if rule is None:
         return None
     year = _year(ctx, ctx.groups.get("year"))
-    if ctx.text.lower().endswith("week"):
+    if ctx.text.lower().endswith(("week", "weekend")):
         return _holiday_week(ctx, str(rule), year)
     if year is not None:
         return _date_resolution(cal.holiday(str(rule), year))
@@ -625,10 +625,18 @@ def holiday(ctx: Context) -> Resolution | None:
 
 
 def _holiday_week(ctx: Context, rule: str, year: int | None) -> Resolution:
-    """"Easter week", "Christmas week": the ISO week holding the holiday."""
+    """"Easter week", "Christmas week": the ISO week holding the holiday; "Easter weekend"
+    its weekend."""
     years = [year] if year is not None else [ctx.reference.year + d for d in (-1, 0, 1)]
     options = [cal.week_unit(cal.holiday(rule, y))[1] for y in years]
     chosen = options[0] if year is not None else _directed(options, ctx.reference, ctx.tense)
+    if ctx.text.lower().endswith("weekend"):
+        # "Easter weekend": the weekend at the holiday (the one before it, for a Monday).
+        day = next(cal.holiday(rule, y) for y in years if cal.week_unit(cal.holiday(rule, y))[1] == chosen)
+        if day.isoweekday() == 1:
+            day -= timedelta(days=1)
+        return _unit_resolution(cal.weekend_unit(day if day.isoweekday() >= 6 else
+                                                 cal.weekday_on_or_after(day, 6)), "weekend")
     return _unit_resolution(cal.week_unit(chosen[0]), "week")
 
 
