@@ -335,20 +335,37 @@ def month(ctx: Context) -> Resolution | None:
         return _unit_resolution(cal.month_unit(year, number), "month", mod)
     options = [cal.month_unit(y, number)[1] for y in
                (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)]
+    # A range ("January-June") is chosen as a whole: the one nearest, or in the tense's direction.
+    options = [(start, _range_end(ctx, start) or end) for start, end in options]
     chosen = _directed(options, ctx.reference, ctx.tense)
     return _through_month(ctx, _unit_resolution(cal.month_unit(chosen[0].year, number), "month", mod))
 
 
-def _through_month(ctx: Context, first: Resolution) -> Resolution:
-    """"January-March": the first month's value, drawn through the end of the second
-    (of the next year when it comes earlier in the calendar: "November-February")."""
+def _range_end(ctx: Context, start: date) -> date | None:
+    """The last day of a month range that begins at ``start`` ("January-June")."""
     raw = ctx.groups.get("month2")
     last_number = ctx.grammar.lookup("month", raw) if raw else None
-    if last_number is None or first.interval is None:
+    if last_number is None:
+        return None
+    year = start.year if int(last_number) >= start.month else start.year + 1  # type: ignore[arg-type]
+    return cal.month_unit(year, int(last_number))[1][1]  # type: ignore[arg-type]
+
+
+def _through_month(ctx: Context, first: Resolution) -> Resolution:
+    """"October-November": the first month's value, drawn through the end of the second
+    (of the next year when it comes earlier in the calendar: "November-February"); a
+    range that is a quarter or a half is that ("January-March" is Q1)."""
+    if first.interval is None:
         return first
     start = first.interval[0]
-    year = start.year if int(last_number) >= start.month else start.year + 1  # type: ignore[arg-type]
-    return replace(first, interval=(start, cal.month_unit(year, int(last_number))[1][1]))  # type: ignore[arg-type]
+    end = _range_end(ctx, start)
+    if end is None:
+        return first
+    for unit in ("quarter", "half"):
+        value, interval = cal.unit_containing(start, unit)
+        if interval == (start, end):
+            return Resolution("DATE", value, interval, unit)  # "the April-June period": Q2
+    return replace(first, interval=(start, end))
 
 
 @resolver("season")
@@ -450,6 +467,12 @@ def quarter(ctx: Context) -> Resolution | None:
     if relative is None and closing is not None and not year_back:
         # "the quarter ended July 31": the (calendar) quarter most of those three months fall in.
         return _unit_resolution(cal.unit_containing(closing - timedelta(days=45), "quarter"), "quarter")
+    raw_relative = (ctx.groups.get("relative") or "").lower()
+    named = _quarter_start(ctx.reported) or _quarter_start(ctx.quarter)
+    if relative is not None and named is not None and ctx.grammar.lookup("anaphoric_relative", raw_relative):
+        # "sales in the April-June quarter rose from the previous quarter": before the one named.
+        focus = cal.shift(named, "quarter", int(ctx.grammar.lookup("anaphoric_relative", raw_relative)))  # type: ignore[arg-type]
+        return _unit_resolution(cal.unit_containing(focus, "quarter"), "quarter", anaphoric=True)
     if relative is not None:
         focus = cal.shift(current, "quarter", int(relative))  # type: ignore[arg-type]
     elif any(w in lowered for w in ("latest", "most recent", "just-ended", "just ended")):
