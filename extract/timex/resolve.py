@@ -972,7 +972,19 @@ def weekday(ctx: Context) -> Resolution | None:
         # "the previous Friday": the one before the day the text is about.
         return _date_resolution(_weekday_from(ctx.last[0], int(number), int(anaphoric)),  # type: ignore[arg-type]
                                 _mod(ctx), anaphoric=True)
+    offset = " ".join((ctx.groups.get("weekday_offset") or "").lower().split())
+    if offset in ("next week", "this week"):
+        # "Thursday next week": that weekday in the ISO week after the reference's.
+        monday = cal.week_unit(ctx.reference)[1][0] + timedelta(days=7 if offset == "next week" else 0)
+        return _date_resolution(monday + timedelta(days=int(number) - 1))  # type: ignore[arg-type]
+    if offset == "next":
+        relative = 1  # "Friday next": the coming Friday
     day = _weekday_date(ctx, int(number), None if relative is None else int(relative))  # type: ignore[arg-type]
+    if offset == "week":
+        # "Thursday week": a week after the coming Thursday; "last Thursday week", before the last.
+        if relative is None:
+            day = _weekday_date(ctx, int(number), 1)  # type: ignore[arg-type]
+        day += timedelta(days=-7 if relative is not None and int(relative) < 0 else 7)  # type: ignore[arg-type]
     part = ctx.word("part_of_day")
     mod = _mod(ctx)
     if part is not None:
