@@ -201,6 +201,8 @@ class Engine:
         if article not in self.rate_articles or " " in unit or self.grammar.lookup("unit", unit) is None:
             return False
         before = low[max(0, start - 40):start].split()[-2:]
+        if before and before[-1].endswith((",", ";", ".")):
+            return False  # "on Friday 8 March, a week before the deadline": a new clause
         return any(_is_count(word) or self.grammar.lookup("cardinal", word) is not None
                    and word not in self.rate_articles or word in self.count_words for word in before)
 
@@ -217,7 +219,7 @@ def _is_count(word: str) -> bool:
 _OF_OBJECT = re.compile(r" of (?:(?:the|its|their|his|her|a|an|this|that|these|those) )?([a-z0-9']+)")
 
 _DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday",
-                       "relative_period", "week_of", "part_of_named_period", "from_named_day"})
+                       "relative_period", "week_of", "part_of_named_period", "from_named_day", "weekday_day_of_month"})
 
 
 def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: str,

@@ -980,6 +980,10 @@ def weekday(ctx: Context) -> Resolution | None:
     if offset == "next":
         relative = 1  # "Friday next": the coming Friday
     day = _weekday_date(ctx, int(number), None if relative is None else int(relative))  # type: ignore[arg-type]
+    if ctx.groups.get("month"):
+        dated = calendar_date(ctx)  # "the evening of Monday 11 March": the date decides
+        if dated is not None and dated.interval is not None:
+            day = dated.interval[0]
     if offset == "week":
         # "Thursday week": a week after the coming Thursday; "last Thursday week", before the last.
         if relative is None:
@@ -990,6 +994,26 @@ def weekday(ctx: Context) -> Resolution | None:
     if part is not None:
         return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day")
     return _date_resolution(day, mod)
+
+
+@resolver("weekday_day_of_month")
+def weekday_day_of_month(ctx: Context) -> Resolution | None:
+    """"Thursday the 7th": of the months around the reference, one whose 7th is a
+    Thursday; the nearest, or the one the tense points to."""
+    number = ctx.word("weekday")
+    day = int(ctx.groups["day"])
+    options = []
+    for months in range(-6, 7):
+        first = cal.add_months(ctx.reference.replace(day=1), months)
+        try:
+            candidate = first.replace(day=day)
+        except ValueError:
+            continue
+        if candidate.isoweekday() == number:
+            options.append((candidate, candidate))
+    if not options:
+        return None
+    return _date_resolution(_directed(options, ctx.reference, ctx.tense)[0])
 
 
 @resolver("from_named_day")
