@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .first_chars import first_chars
 from .grammar import Grammar, Rule
 
 #: Tables whose words anchor a search. Counting words, "the", "last", "early" ...
@@ -83,17 +84,34 @@ class Scanner:
         self.anchor_sets = {word: frozenset(ids) for word, ids in anchors.items()}
         self.digit_set = frozenset(digit_rules)
         self._compiled: dict[frozenset[int], re.Pattern[str]] = {}
+        # Rules by the characters their match can begin with: at a given start only
+        # those are joined and tried (see first_chars).
+        # Two classes of start are enough to halve the work and keep compiling cheap:
+        # a digit ("10 a.m.", "1998") or anything else ("about 10 a.m.", "the 1990s").
+        firsts = {rule.index: first_chars(self.grammar.alternatives[rule.index]) for rule in self.grammar.rules}
+        digits = frozenset("0123456789")
+        self._rules_from = {
+            "0": frozenset(i for i, chars in firsts.items() if chars is None or chars & digits),
+            "a": frozenset(i for i, chars in firsts.items() if chars is None or chars - digits)}
+        self._at: dict[tuple[frozenset[int], str], re.Pattern[str] | None] = {}
 
     def compile_all(self) -> None:
         """Compile every rule set now (a benchmark times matching, not compiling)."""
         for ids in {*self.anchor_sets.values(), self.digit_set}:
-            self._pattern_for_set(ids)
+            for char in self._rules_from:
+                self._pattern_at(ids, char)
 
-    def _pattern_for(self, token: str) -> re.Pattern[str] | None:
-        ids = self.digit_set if token[0].isdigit() else self.anchor_sets.get(token)
-        if ids is None:
-            return None
-        return self._compiled.get(ids) or self._pattern_for_set(ids)
+    def _rule_set_for(self, token: str) -> frozenset[int] | None:
+        return self.digit_set if token[0].isdigit() else self.anchor_sets.get(token)
+
+    def _pattern_at(self, ids: frozenset[int], char: str) -> re.Pattern[str] | None:
+        """The rules of ``ids`` that can begin with ``char``, as one pattern (None if none)."""
+        key = (ids, char)
+        if key in self._at:
+            return self._at[key]
+        subset = ids & self._rules_from["0" if char.isdigit() else "a"]
+        pattern = self._at[key] = self._pattern_for_set(subset) if subset else None
+        return pattern
 
     def _pattern_for_set(self, ids: frozenset[int]) -> re.Pattern[str]:
         pattern = self._compiled.get(ids)
@@ -106,7 +124,7 @@ class Scanner:
         """Every rule match in ``text``, left to right, not overlapping."""
         low = lower_ascii(text)
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low)]
-        patterns = [self._pattern_for(tok) for _s, _e, tok in tokens]
+        patterns = [self._rule_set_for(tok) for _s, _e, tok in tokens]
         found: list[Candidate] = []
         covered_to = 0
         for i, own in enumerate(patterns):
@@ -118,7 +136,8 @@ class Scanner:
             for j in range(i + 1, min(i + 1 + _LOOK_AHEAD, len(tokens))):
                 if patterns[j] is not None and patterns[j] not in tried:
                     tried.append(patterns[j])
-            best = self._best_match(low, tried, self._starts(low, tokens, i, covered_to), tokens[i][0])
+            best = self._best_match(low, tried, self._starts(low, tokens, i, covered_to), tokens[i][0],
+                                    self._pattern_at)
             if best is not None:
                 candidate = self._candidate(best, text)
                 found.append(candidate)
@@ -126,13 +145,17 @@ class Scanner:
         return found
 
     @staticmethod
-    def _best_match(low: str, patterns: list[re.Pattern[str]], starts: list[int],
-                    anchor_start: int) -> re.Match[str] | None:
+    def _best_match(low: str, rule_sets: list[frozenset[int]], starts: list[int], anchor_start: int,
+                    pattern_at) -> re.Match[str] | None:
         """The match covering the anchor that reaches furthest; of those, the one
         that starts first ("in the past several quarters" is one expression)."""
         best: re.Match[str] | None = None
         for start in starts:
-            for pattern in patterns:
+            char = "0" if low[start].isdigit() else "a"
+            for ids in rule_sets:
+                pattern = pattern_at(ids, char)
+                if pattern is None:
+                    continue
                 match = pattern.match(low, start)
                 if match is None or match.end() <= anchor_start:
                     continue

@@ -1,0 +1,44 @@
+"""The scanner joins only the rules whose match can begin at a start: the first
+characters of a pattern must be exact, or a rule would be skipped where it matches."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extract.timex.engine import engine_for
+from extract.timex.first_chars import first_chars
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("abc", {"a"}),
+    ("(?:the )?[0-9]+ days", {"t", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}),
+    ("(?<![a-z])(?:about|around) noon|q[1-4]", {"a", "q"}),
+    (r"(?=x)\d", set("0123456789")),
+    ("(?:a|b)?c", {"a", "b", "c"}),
+])
+def test_first_chars_of_a_pattern(pattern, expected):
+    assert first_chars(pattern) == frozenset(expected)
+
+
+@pytest.mark.parametrize("pattern", [".x", "[^a]b", "(?:a)?", "x*"])
+def test_first_chars_unknown_is_any(pattern):
+    assert first_chars(pattern) is None
+
+
+def test_every_rule_match_begins_with_one_of_its_first_chars():
+    """Each rule, matched on its own over sample text, starts where first_chars says."""
+    grammar = engine_for("en").grammar
+    text = ("on Saturday 23 March, at 0800 GMT on Tuesday, about 10 a.m. (0735 GMT) Friday, "
+            "the 1992-95 war, FY2012, H1 2013, Q3, the last week of March, the day before "
+            "Christmas, twice a week, every Friday night, 15.04.2013, the fourth quarter of "
+            "last year, the same month last year, more than two thousand years").lower()
+    for rule in grammar.rules:
+        allowed = first_chars(grammar.alternatives[rule.index])
+        if allowed is None:
+            continue
+        pattern = re.compile(grammar.alternatives[rule.index])
+        for start in range(len(text)):
+            match = pattern.match(text, start)
+            if match is not None and match.end() > match.start():
+                assert text[start] in allowed, (rule.name, text[start:match.end()])
