@@ -101,9 +101,6 @@ class Scanner:
             for char in self._rules_from:
                 self._pattern_at(ids, char)
 
-    def _rule_set_for(self, token: str) -> frozenset[int] | None:
-        return self.digit_set if token[0].isdigit() else self.anchor_sets.get(token)
-
     def _pattern_at(self, ids: frozenset[int], char: str) -> re.Pattern[str] | None:
         """The rules of ``ids`` that can begin with ``char``, as one pattern (None if none)."""
         key = (ids, char)
@@ -124,7 +121,8 @@ class Scanner:
         """Every rule match in ``text``, left to right, not overlapping."""
         low = lower_ascii(text)
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low)]
-        patterns = [self._rule_set_for(tok) for _s, _e, tok in tokens]
+        anchor_sets, digit_set = self.anchor_sets, self.digit_set  # inlined: once per word
+        patterns = [digit_set if tok[0] <= "9" else anchor_sets.get(tok) for _s, _e, tok in tokens]
         found: list[Candidate] = []
         covered_to = 0
         for i, own in enumerate(patterns):
