@@ -258,6 +258,23 @@ def _month_number(ctx: Context) -> int | None:
     return int(raw) if raw else None
 
 
+def _narrative_year(ctx: Context, month: int, day: int) -> int | None:
+    """"Rebels seized the city on 2 March 2012. The army retook it on 11 March": in a
+    story the text has set in an earlier year, a day named without a year that
+    follows the last date within months is of that year."""
+    if ctx.last is None or ctx.last[2] not in ("day", "part_of_day") or ctx.last_shifted \
+            or direction(ctx.tense) == FUTURE:
+        return None
+    year = ctx.last[0].year
+    if year >= ctx.reference.year:
+        return None
+    try:
+        candidate = date(year, month, day)
+    except ValueError:
+        return None
+    return year if ctx.last[0] <= candidate <= ctx.last[0] + timedelta(days=120) else None
+
+
 @resolver("calendar_date")
 def calendar_date(ctx: Context) -> Resolution | None:
     month = _month_number(ctx)
@@ -277,6 +294,8 @@ def calendar_date(ctx: Context) -> Resolution | None:
     try:
         if year is not None:
             first = date(year, month, day)
+        elif (narrative := _narrative_year(ctx, month, day)) is not None:
+            first = date(narrative, month, day)
         else:
             options = []
             for y in (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1):
