@@ -922,6 +922,28 @@ def same_period_year_back(ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, interval, unit, None, base is not ctx.reference, shifted=True)
 
 
+@resolver("anaphoric_season")
+def anaphoric_season(ctx: Context) -> Resolution | None:
+    """"that autumn" after "June 2012": the autumn of 2012; "the following spring": the
+    first spring after the date the text is about."""
+    code = ctx.word("season")
+    if code is None:
+        return None
+    if ctx.last is None:
+        return season(ctx)  # nothing named before: as "the summer" would be
+    base = ctx.last[0]
+    lowered = " ".join(ctx.text.lower().split())
+    options = [cal.season_unit(y, str(code)) for y in range(base.year - 2, base.year + 2)]
+    if "following" in lowered or "next" in lowered:
+        chosen = min((o for o in options if o[1][0] > base), key=lambda o: o[1][0])
+    elif "previous" in lowered or "preceding" in lowered:
+        chosen = max((o for o in options if o[1][1] < base), key=lambda o: o[1][0])
+    else:
+        same_year = [o for o in options if o[1][0].year == base.year or o[1][0] <= base <= o[1][1]]
+        chosen = min(same_year, key=lambda o: abs((o[1][0] - base).days))
+    return _unit_resolution(chosen, "season", anaphoric=True)
+
+
 @resolver("anaphoric")
 def anaphoric(ctx: Context) -> Resolution | None:
     unit = _period_unit(ctx)
