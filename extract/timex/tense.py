@@ -28,7 +28,7 @@ class TenseCues:
                  not_past: list[str] = (), abbreviations: list[str] = (),
                  future_prepositions: list[str] = (), past_perfect: list[str] = (),
                  present_auxiliaries: list[str] = (), nouns_too: list[str] = (),
-                 determiners: list[str] = ()) -> None:
+                 determiners: list[str] = (), neutral: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -51,7 +51,9 @@ class TenseCues:
         self.past_suffixes = tuple(past_suffixes)
         # Multi-word cues by their first word, so each word checks only its own phrases.
         self.multi_by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for phrases, kind in ((self.future_multi, FUTURE), (self.past_multi, PAST)):
+        # Phrases whose first word would be a cue but is not there ("next to the embassy").
+        neutral_multi = tuple(tuple(w.split()) for w in neutral)
+        for phrases, kind in ((self.future_multi, FUTURE), (self.past_multi, PAST), (neutral_multi, UNKNOWN)):
             for phrase in phrases:
                 self.multi_by_first.setdefault(phrase[0], []).append((phrase, kind))
         # Future phrases by their last word: does one end right before a given word?
