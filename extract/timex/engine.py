@@ -144,7 +144,6 @@ class Engine:
                 return False
         return bool(expression.strip())
 
-
     def _with_mod_prefix(self, candidate: Candidate, resolution: Resolution,
                          low: str) -> tuple[Candidate, Resolution]:
         """"the end of the first quarter", "the beginning of that month": the part of the

@@ -503,9 +503,7 @@ def quarter(ctx: Context) -> Resolution | None:
         other = _reported_period(ctx)
         if other is not None:
             # "February's sales, up from the same period last year": that month, a year back.
-            start, granularity = other
-            value, interval = cal.unit_containing(cal.shift(start, "year", -1), granularity)
-            return Resolution("DATE", value, interval, granularity, None, True, shifted=True)
+            return _year_before(*other, anaphoric=True)
     if year_back:
         base = _reported_quarter(ctx)
         focus = cal.shift(base or previous, "year", -1)
@@ -670,11 +668,12 @@ def _holiday_week(ctx: Context, rule: str, year: int | None) -> Resolution:
     """"Easter week", "Christmas week": the ISO week holding the holiday; "Easter weekend"
     its weekend."""
     years = [year] if year is not None else [ctx.reference.year + d for d in (-1, 0, 1)]
-    options = [cal.week_unit(cal.holiday(rule, y))[1] for y in years]
+    days = [cal.holiday(rule, y) for y in years]
+    options = [cal.week_unit(day)[1] for day in days]
     chosen = options[0] if year is not None else _directed(options, ctx.reference, ctx.tense)
     if ctx.text.lower().endswith("weekend"):
         # "Easter weekend": the weekend at the holiday (the one before it, for a Monday).
-        day = next(cal.holiday(rule, y) for y in years if cal.week_unit(cal.holiday(rule, y))[1] == chosen)
+        day = days[options.index(chosen)]
         if day.isoweekday() == 1:
             day -= timedelta(days=1)
         return _unit_resolution(cal.weekend_unit(day if day.isoweekday() >= 6 else
@@ -911,15 +910,30 @@ def span_duration(ctx: Context) -> Resolution | None:
     return Resolution("DURATION", value, interval, None, _approx(ctx))
 
 
+def _anaphoric_step(lowered: str) -> int:
+    """Which way from the date the text is about: 1 for "the following/next X", -1 for
+    "the previous/preceding/prior X", 0 for "that X", "the same X"."""
+    if any(w in lowered for w in ("following", "the next")):
+        return 1
+    if any(w in lowered for w in ("previous", "preceding", "prior")):
+        return -1
+    return 0
+
+
+def _year_before(day: date, unit: str, anaphoric: bool) -> Resolution:
+    """The ``unit`` holding ``day`` a year back: "the same month last year"."""
+    value, interval = cal.unit_containing(cal.shift(day, "year", -1), unit)
+    return Resolution("DATE", value, interval, unit, None, anaphoric, shifted=True)
+
+
 @resolver("same_period_year_back")
 def same_period_year_back(ctx: Context) -> Resolution | None:
     """"the same month last year": the month the text is reporting on (the publication's
     if it named none), a year before."""
     unit = str(ctx.groups["period"]).lower()
     reported = ctx.reported
-    base = reported[0] if reported is not None and reported[2] == unit else ctx.reference
-    value, interval = cal.unit_containing(cal.shift(base, "year", -1), unit)
-    return Resolution("DATE", value, interval, unit, None, base is not ctx.reference, shifted=True)
+    named = reported is not None and reported[2] == unit
+    return _year_before(reported[0] if named else ctx.reference, unit, named)  # type: ignore[index]
 
 
 @resolver("anaphoric_season")
@@ -932,11 +946,11 @@ def anaphoric_season(ctx: Context) -> Resolution | None:
     if ctx.last is None:
         return season(ctx)  # nothing named before: as "the summer" would be
     base = ctx.last[0]
-    lowered = " ".join(ctx.text.lower().split())
+    step = _anaphoric_step(" ".join(ctx.text.lower().split()))
     options = [cal.season_unit(y, str(code)) for y in range(base.year - 2, base.year + 2)]
-    if "following" in lowered or "next" in lowered:
+    if step > 0:
         chosen = min((o for o in options if o[1][0] > base), key=lambda o: o[1][0])
-    elif "previous" in lowered or "preceding" in lowered:
+    elif step < 0:
         chosen = max((o for o in options if o[1][1] < base), key=lambda o: o[1][0])
     else:
         same_year = [o for o in options if o[1][0].year == base.year or o[1][0] <= base <= o[1][1]]
@@ -949,13 +963,8 @@ def anaphoric(ctx: Context) -> Resolution | None:
     unit = _period_unit(ctx)
     if unit is None:
         return None
-    lowered = " ".join(ctx.text.lower().split())
     base = ctx.last[0] if ctx.last else ctx.reference
-    step = 0
-    if any(w in lowered for w in ("following", "the next")):
-        step = 1
-    elif any(w in lowered for w in ("previous", "preceding", "prior")):
-        step = -1
+    step = _anaphoric_step(" ".join(ctx.text.lower().split()))
     moved = cal.shift(base, "day" if unit == "weekend" else unit, step * (7 if unit == "weekend" else 1))
     value, interval = cal.unit_containing(moved, unit)
     return Resolution("DATE", value, interval, unit, None, ctx.last is not None)
@@ -970,10 +979,7 @@ def anaphoric_part_of_day(ctx: Context) -> Resolution | None:
         return None
     named = ctx.last is not None and ctx.last[2] in ("day", "part_of_day")
     base = ctx.last[0] if named else ctx.reference  # type: ignore[index]
-    lowered = " ".join(ctx.text.lower().split())
-    step = 1 if ("following" in lowered or "the next" in lowered) else -1 if (
-        "previous" in lowered or "preceding" in lowered) else 0
-    day = base + timedelta(days=step)
+    day = base + timedelta(days=_anaphoric_step(" ".join(ctx.text.lower().split())))
     return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day", None, named)
 
 
@@ -1018,8 +1024,8 @@ def weekday(ctx: Context) -> Resolution | None:
         # "Thursday next week": that weekday in the ISO week after the reference's.
         monday = cal.week_unit(ctx.reference)[1][0] + timedelta(days=7 if offset == "next week" else 0)
         return _date_resolution(monday + timedelta(days=int(number) - 1))  # type: ignore[arg-type]
-    if offset == "next":
-        relative = 1  # "Friday next": the coming Friday
+    if offset == "next" or offset == "week" and relative is None:
+        relative = 1  # "Friday next", "Thursday week": from the coming one
     day = _weekday_date(ctx, int(number), None if relative is None else int(relative))  # type: ignore[arg-type]
     if ctx.groups.get("month"):
         dated = calendar_date(ctx)  # "the evening of Monday 11 March": the date decides
@@ -1027,9 +1033,7 @@ def weekday(ctx: Context) -> Resolution | None:
             day = dated.interval[0]
     if offset == "week":
         # "Thursday week": a week after the coming Thursday; "last Thursday week", before the last.
-        if relative is None:
-            day = _weekday_date(ctx, int(number), 1)  # type: ignore[arg-type]
-        day += timedelta(days=-7 if relative is not None and int(relative) < 0 else 7)  # type: ignore[arg-type]
+        day += timedelta(days=-7 if int(relative) < 0 else 7)  # type: ignore[arg-type]
     part = ctx.word("part_of_day")
     mod = _mod(ctx)
     if part is not None:

@@ -16,12 +16,14 @@ from .grammar import Grammar, Rule
 
 #: Tables whose words anchor a search. Counting words, "the", "last", "early" ...
 #: only ever precede an anchor, so they are looked back over instead.
-ANCHOR_TABLES = ("month", "weekday", "weekday_plural", "part_of_day_plural", "season", "unit", "period", "part_of_day", "deictic_day",
-                 "reference", "reference_adjective", "set_adverb", "decade_word", "holiday")
+ANCHOR_TABLES = ("month", "weekday", "weekday_plural", "part_of_day_plural", "season", "unit", "period",
+                 "part_of_day", "deictic_day", "reference", "reference_adjective", "set_adverb", "decade_word",
+                 "holiday")
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _LOOK_BACK = 6     # words before an anchor where an expression may start
 _LOOK_AHEAD = 4    # anchors this many words ahead add their rules ("the past three months")
+_DIGIT_START, _OTHER_START = "digit", "other"   # the classes of start that get their own patterns
 _JOINERS = frozenset(" \t\n-'.,/")
 
 
@@ -84,29 +86,29 @@ class Scanner:
         self.anchor_sets = {word: frozenset(ids) for word, ids in anchors.items()}
         self.digit_set = frozenset(digit_rules)
         self._compiled: dict[frozenset[int], re.Pattern[str]] = {}
-        # Rules by the characters their match can begin with: at a given start only
-        # those are joined and tried (see first_chars).
-        # Two classes of start are enough to halve the work and keep compiling cheap:
-        # a digit ("10 a.m.", "1998") or anything else ("about 10 a.m.", "the 1990s").
+        # At a start only the rules whose match can begin with its character are joined
+        # and tried (see first_chars). Two classes of start halve the work and keep
+        # compiling cheap: a digit ("10 a.m.", "1998"), or anything else ("about 10 a.m.").
         firsts = {rule.index: first_chars(self.grammar.alternatives[rule.index]) for rule in self.grammar.rules}
         digits = frozenset("0123456789")
         self._rules_from = {
-            "0": frozenset(i for i, chars in firsts.items() if chars is None or chars & digits),
-            "a": frozenset(i for i, chars in firsts.items() if chars is None or chars - digits)}
+            _DIGIT_START: frozenset(i for i, chars in firsts.items() if chars is None or chars & digits),
+            _OTHER_START: frozenset(i for i, chars in firsts.items() if chars is None or chars - digits)}
         self._at: dict[tuple[frozenset[int], str], re.Pattern[str] | None] = {}
 
     def compile_all(self) -> None:
         """Compile every rule set now (a benchmark times matching, not compiling)."""
         for ids in {*self.anchor_sets.values(), self.digit_set}:
-            for char in self._rules_from:
-                self._pattern_at(ids, char)
+            for start_class in self._rules_from:
+                self._pattern_at(ids, start_class)
 
-    def _pattern_at(self, ids: frozenset[int], char: str) -> re.Pattern[str] | None:
-        """The rules of ``ids`` that can begin with ``char``, as one pattern (None if none)."""
-        key = (ids, char)
+    def _pattern_at(self, ids: frozenset[int], start_class: str) -> re.Pattern[str] | None:
+        """The rules of ``ids`` that can begin at a start of that class, as one pattern
+        (None if none)."""
+        key = (ids, start_class)
         if key in self._at:
             return self._at[key]
-        subset = ids & self._rules_from["0" if char.isdigit() else "a"]
+        subset = ids & self._rules_from[start_class]
         pattern = self._at[key] = self._pattern_for_set(subset) if subset else None
         return pattern
 
@@ -134,24 +136,22 @@ class Scanner:
             for j in range(i + 1, min(i + 1 + _LOOK_AHEAD, len(tokens))):
                 if patterns[j] is not None and patterns[j] not in tried:
                     tried.append(patterns[j])
-            best = self._best_match(low, tried, self._starts(low, tokens, i, covered_to), tokens[i][0],
-                                    self._pattern_at)
+            best = self._best_match(low, tried, self._starts(low, tokens, i, covered_to), tokens[i][0])
             if best is not None:
                 candidate = self._candidate(best, text)
                 found.append(candidate)
                 covered_to = candidate.end
         return found
 
-    @staticmethod
-    def _best_match(low: str, rule_sets: list[frozenset[int]], starts: list[int], anchor_start: int,
-                    pattern_at) -> re.Match[str] | None:
+    def _best_match(self, low: str, rule_sets: list[frozenset[int]], starts: list[int],
+                    anchor_start: int) -> re.Match[str] | None:
         """The match covering the anchor that reaches furthest; of those, the one
         that starts first ("in the past several quarters" is one expression)."""
         best: re.Match[str] | None = None
         for start in starts:
-            char = "0" if low[start].isdigit() else "a"
+            start_class = _DIGIT_START if low[start].isdigit() else _OTHER_START
             for ids in rule_sets:
-                pattern = pattern_at(ids, char)
+                pattern = self._pattern_at(ids, start_class)
                 if pattern is None:
                     continue
                 match = pattern.match(low, start)
