@@ -97,6 +97,23 @@ ROWS = [
       "Friday next", "DATE", "2025-01-31", "2025-01-31", "2025-01-31", "day", id="weekday-next-british"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
+    # A verb right before a month-day governs it, however far back that is.
+    P("The offensive was launched on Aug. 6, the army said.", date(2025, 4, 10),
+      "Aug. 6", "DATE", "2024-08-06", "2024-08-06", "2024-08-06", "day", id="month-day-past-verb-adjacent"),
+    P("In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.", date(1989, 10, 31),
+      "Jan. 31", "DATE", "1989-01-31", "1989-01-31", "1989-01-31", "day", id="month-day-ended-adjacent"),
+    P("The offer was extended to Nov. 20.", date(1989, 11, 2),
+      "Nov. 20", "DATE", "1989-11-20", "1989-11-20", "1989-11-20", "day", id="month-day-extended-to-limit"),
+    # "the year": the one reported on, a date; counted to an end or gone through, a length.
+    P("For the year, pet food volume was flat.", REF,
+      "the year", "DATE", "2025", "2025-01-01", "2025-12-31", "year", id="the-year-reported"),
+    P("In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.", date(1989, 10, 31),
+      "the fiscal year", "DURATION", "P1Y", None, None, None, id="the-year-ended-length"),
+    P("Output fell throughout the year.", REF,
+      "the year", "DURATION", "P1Y", None, None, None, id="the-year-throughout-length"),
+    P("Net income for the quarter ended Sept. 30 fell to $4.5 million from $9 million a year earlier. "
+      "Earnings will be lower for the fiscal year.", date(1989, 11, 2),
+      "the fiscal year", "DATE", "1989", "1989-01-01", "1989-12-31", "year", id="the-year-not-the-year-ago"),
     P("Temperatures are forecast to drop sharply on Sunday.", REF,
       "Sunday", "DATE", "2025-01-26", "2025-01-26", "2025-01-26", "day", id="weekday-forecast-forward"),
     P("Eurozone finance ministers meet in Brussels on Monday.", REF,

@@ -13,7 +13,7 @@ from typing import Callable
 
 from . import calendar as cal
 from .grammar import Grammar
-from .tense import FUTURE, PAST, UNKNOWN, direction, is_weak
+from .tense import FUTURE, PAST, UNKNOWN, direction, is_adjacent, is_weak
 
 Interval = tuple[date, date]
 
@@ -208,7 +208,7 @@ def _directed(candidates: list[tuple[date, date]], reference: date, tense: int,
         return min(abs((c[0] - reference).days), abs((c[1] - reference).days))
 
     nearest = min(candidates, key=distance)
-    weak, tense = is_weak(tense), direction(tense)
+    adjacent, weak, tense = is_adjacent(tense), is_weak(tense), direction(tense)
     if weak and not far_fallback:
         # A far cue may belong to another clause: it decides only between near candidates.
         directed = _strict(candidates, reference, tense)
@@ -225,7 +225,7 @@ def _directed(candidates: list[tuple[date, date]], reference: date, tense: int,
         directed = min((c for c in candidates if c[1] >= reference), default=None)
     # A writer adds the year to a date most of a year away: such a date is not
     # the one meant, whatever the tense.
-    if directed is None or distance(directed) > FAR_DAYS:
+    if directed is None or (distance(directed) > FAR_DAYS and not adjacent):
         return nearest
     return directed
 
@@ -758,15 +758,15 @@ def relative_period(ctx: Context) -> Resolution | None:
     anaphoric = False
     if relative is None and unit == "quarter" and mod is None:
         return quarter(ctx)
-    if relative is None and unit == "year" and mod is None and re.search(r"\b(?:for|during|over|through|throughout)\s*$", ctx.before):
-        return Resolution("DURATION", "P1Y", None, None)   # "net income for the year": a length
+    if relative is None and unit == "year" and mod is None and _year_as_length(ctx):
+        return Resolution("DURATION", "P1Y", None, None)
     if relative is None and unit == "weekend":
         return _nearest_weekend(ctx)
     if relative is None:
         # "the year", "the week": the one the text is talking about, else the current one.
         # "year-end", "quarter-end" name the reporting period's end: the current one.
-        if ctx.last is not None and unit != "day" and not re.search(r"[- ]end\b", lowered):
-            base, anaphoric = ctx.last[0], True
+        if ctx.reported is not None and unit != "day" and not re.search(r"[- ]end\b", lowered):
+            base, anaphoric = ctx.reported[0], True
         else:
             base = ctx.reference
         if mod == "end" and not anaphoric and re.search(r"\bsince\s*$", ctx.before) \
@@ -787,6 +787,20 @@ def relative_period(ctx: Context) -> Resolution | None:
     if mod_raw in ("later",) and relative == 0:
         return Resolution("DATE", value, (max(first, ctx.reference), last), unit, "after")
     return Resolution("DATE", value, cal.narrow(interval, mod), unit, mod, anaphoric)
+
+
+_PERIOD_END_WORD = re.compile(r"\s*([a-z]+(?: [a-z]+)?)")
+
+
+def _year_as_length(ctx: Context) -> bool:
+    """"the year ended March 31", "throughout the year": twelve months counted to an
+    end or gone through, a length; "a high for the year", "for the year, sales
+    rose": the year the text reports on, a date."""
+    if re.search(r"\b(?:during|over|through|throughout)\s*$", ctx.before):
+        return True
+    cues = ctx.grammar.words.get("period_end_cue", {})
+    match = _PERIOD_END_WORD.match(ctx.after)
+    return match is not None and (match.group(1) in cues or match.group(1).split(" ")[0] in cues)
 
 
 def _nearest_weekend(ctx: Context) -> Resolution:

@@ -17,6 +17,8 @@ _WINDOW = 160  # characters either side of the expression that may hold its verb
 PAST, FUTURE, UNKNOWN = -1, 1, 0
 WEAK = 2             # a tense read from a cue far from the expression: -2 or 2
 STRONG_WITHIN = 6    # words between the expression and a cue that settles its direction
+ADJACENT = 3         # a cue right before the expression ("ended Jan. 31"): -3 or 3
+ADJACENT_WITHIN = 2  # "ended Jan. 31", "ended on Jan. 31"
 _AFTER_PENALTY = 3
 
 
@@ -149,7 +151,16 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
         return UNKNOWN
     scored.sort(key=lambda item: item[0])
     distance, tense = scored[0]
+    if distance <= ADJACENT_WITHIN and _governs(cues, words, pivot, pivot - distance):
+        return tense * ADJACENT
     return tense if distance <= STRONG_WITHIN else tense * WEAK
+
+
+def _governs(cues: TenseCues, words: list[str], pivot: int, index: int) -> bool:
+    """Whether the cue at ``words[index]`` is a verb standing right before the expression,
+    at most "on" between ("ended Jan. 31", "launched on Aug. 6"; not "extended to Nov. 20",
+    a limit, nor "has set Nov. 10", where "set" may be present)."""
+    return words[index] not in cues.nouns_too and all(w == "on" for w in words[index + 1:pivot])
 
 
 def _after_past_perfect(cues: TenseCues, words: list[str], index: int) -> bool:
@@ -179,3 +190,8 @@ def direction(tense: int) -> int:
 
 def is_weak(tense: int) -> bool:
     return abs(tense) == WEAK
+
+
+def is_adjacent(tense: int) -> bool:
+    """Whether the cue stood right before the expression: it governs it."""
+    return abs(tense) == ADJACENT
