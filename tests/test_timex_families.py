@@ -104,6 +104,13 @@ ROWS = [
       "Jan. 31", "DATE", "1989-01-31", "1989-01-31", "1989-01-31", "day", id="month-day-ended-adjacent"),
     P("The offer was extended to Nov. 20.", date(1989, 11, 2),
       "Nov. 20", "DATE", "1989-11-20", "1989-11-20", "1989-11-20", "day", id="month-day-extended-to-limit"),
+    # After a modal, "one day" is the future, not a day long.
+    P("Islam will one day be the second largest religion in the country.", REF,
+      "one day", "DATE", "FUTURE_REF", None, None, None, id="future-one-day-after-modal"),
+    P("Solar power could some day replace coal.", REF,
+      "some day", "DATE", "FUTURE_REF", None, None, None, id="future-some-day-after-modal"),
+    P("The delegation will stay one day in Geneva.", REF,
+      "one day", "DURATION", "P1D", None, None, None, id="one-day-length-after-verb"),
     # "the year": the one reported on, a date; counted to an end or gone through, a length.
     P("For the year, pet food volume was flat.", REF,
       "the year", "DATE", "2025", "2025-01-01", "2025-12-31", "year", id="the-year-reported"),

@@ -1247,9 +1247,10 @@ def reference(ctx: Context) -> Resolution | None:
     if raw is not None:
         value = ctx.grammar.lookup("reference", raw)
     else:
-        raw = ctx.groups.get("reference_adjective")
-        if raw is not None:
-            value = ctx.grammar.lookup("reference_adjective", raw)
+        for table in ("reference_adjective", "modal_reference"):
+            raw = ctx.groups.get(table)
+            if raw is not None:
+                value = ctx.grammar.lookup(table, raw)
     if value is None:
         return None
     return Resolution("DATE", str(value), None, None)
