@@ -23,6 +23,12 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z%][A-Za-z]*|%)")
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether only a sentence end, a quotation mark or nothing comes before ``start``."""
+    before = text[max(0, start - 40):start].rstrip()
+    return not before or before[-1] in '.!?"\u201c\u2018\'\n:;'
+
+
 class Engine:
     """A language's grammar with its scanner, filters and tense cues, ready to run."""
 
@@ -40,6 +46,8 @@ class Engine:
         self.preposition_licensed = frozenset(filters.get("preposition_licensed", ()))
         joiners = "|".join(re.escape(word) for word in filters.get("month_name_joiners", ()))
         self.month_name_after = re.compile(rf"\s+(?:{joiners})\s+(?:the\s+)?[A-Z]") if joiners else None
+        wishes = "|".join(re.escape(word) for word in filters.get("wish_subjects", ()))
+        self.wish_after = re.compile(rf"\s+(?:{wishes})\b") if wishes else None
         self.reject = frozenset(filters.get("reject", ()))
         self.fraction_units = frozenset(filters.get("fraction_units", ()))
         self.rate_articles = frozenset(filters.get("rate_articles", ()))
@@ -133,6 +141,9 @@ class Engine:
                 return False  # "Theresa May", "Long March"; not "in May, June and July"
             if self.month_name_after is not None and self.month_name_after.match(text, candidate.end):
                 return False  # "the March for Life"
+            if expression == "May" and self.wish_after is not None and _opens_sentence(text, candidate.start) \
+                    and self.wish_after.match(text, candidate.end):
+                return False  # "May God protect them", "May they rest in peace": a wish
         if self._name_or_number(candidate, expression, text):
             return False
         unit = (candidate.groups.get("unit") or "").lower()
@@ -218,7 +229,7 @@ def _is_count(word: str) -> bool:
 _OF_OBJECT = re.compile(r" of (?:(?:the|its|their|his|her|a|an|this|that|these|those) )?([a-z0-9']+)")
 
 _DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday",
-                       "relative_period", "week_of", "part_of_named_period", "from_named_day", "weekday_day_of_month",
+                       "relative_period", "week_of", "part_of_named_period", "from_named_day", "weekday_day_of_month", "day_of_month",
                        "anaphoric_season"})
 
 

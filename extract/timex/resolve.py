@@ -892,6 +892,12 @@ def span_duration(ctx: Context) -> Resolution | None:
     if count is None:
         return None
     relative = ctx.word("span_relative")
+    anaphoric_words = ctx.grammar.words.get("anaphoric_relative", {})
+    counted_from_text = any(word in anaphoric_words for word in lowered.split())
+    if count == "X" and counted_from_text:
+        # "the following weeks", "the preceding days": a stretch next to the date the
+        # text is about, whose length is not given; not the future or the past.
+        return Resolution("DURATION", duration_value("X", unit), None, None)
     if count == "X" and not raw_count and relative is not None and int(relative) != 0:  # type: ignore[arg-type]
         # "recent years", "the coming months": the past or the future, not a length.
         return Resolution("DATE", "PAST_REF" if int(relative) < 0 else "FUTURE_REF", None, None)  # type: ignore[arg-type]
@@ -919,8 +925,12 @@ def span_duration(ctx: Context) -> Resolution | None:
         steps = count * UNIT_FACTOR.get(unit, 1)
         if unit not in TIME_UNITS and float(steps).is_integer() and sign != 0:
             shift_unit = {"fortnight": "week", "weekend": "week", "season": "month"}.get(unit, unit)
-            other = cal.shift(ctx.reference, shift_unit, sign * int(steps))
-            interval = (other, ctx.reference) if sign < 0 else (ctx.reference, other)
+            base = ctx.reference
+            if counted_from_text and ctx.reported is not None:
+                # "the following two weeks" after "March 2014": from the end of that month.
+                base = ctx.reported[1] if sign > 0 else ctx.reported[0]
+            other = cal.shift(base, shift_unit, sign * int(steps))
+            interval = (other, base) if sign < 0 else (base, other)
     return Resolution("DURATION", value, interval, None, _approx(ctx))
 
 
@@ -1073,6 +1083,35 @@ def weekday_day_of_month(ctx: Context) -> Resolution | None:
     if not options:
         return None
     return _date_resolution(_directed(options, ctx.reference, ctx.tense)[0])
+
+
+@resolver("day_of_month")
+def day_of_month(ctx: Context) -> Resolution | None:
+    """"on the 19th": that day of the month the text last named ("On March 2 rebels
+    took the town; on the 19th ..."), else of the month around the reference the tense
+    points to; "the 3rd of next month" counts from the reference."""
+    day = int(ctx.groups["day"])
+    relative = ctx.word("relative")
+    if relative is not None:
+        months = [int(relative)]  # type: ignore[arg-type]
+    elif ctx.reported is not None and ctx.reported[2] in ("day", "part_of_day", "month"):
+        months = None
+    else:
+        months = [-1, 0, 1]
+    if months is None:
+        firsts = [ctx.reported[0].replace(day=1)]  # type: ignore[index]
+    else:
+        firsts = [cal.add_months(ctx.reference.replace(day=1), m) for m in months]
+    options = []
+    for first in firsts:
+        try:
+            options.append((first.replace(day=day),) * 2)
+        except ValueError:
+            continue
+    if not options:
+        return None
+    chosen = options[0] if len(options) == 1 else _directed(options, ctx.reference, ctx.tense)
+    return _date_resolution(chosen[0], anaphoric=months is None)
 
 
 @resolver("from_named_day")
