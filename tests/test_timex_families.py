@@ -104,6 +104,11 @@ ROWS = [
       "Jan. 31", "DATE", "1989-01-31", "1989-01-31", "1989-01-31", "day", id="month-day-ended-adjacent"),
     P("The offer was extended to Nov. 20.", date(1989, 11, 2),
       "Nov. 20", "DATE", "1989-11-20", "1989-11-20", "1989-11-20", "day", id="month-day-extended-to-limit"),
+    # "since" points back, however far: "since September" in June is last September.
+    P("The Fed has cut rates three times since September.", date(2026, 6, 16),
+      "September", "DATE", "2025-09", "2025-09-01", "2025-09-30", "month", id="since-month-past"),
+    P("Since Jan. 31, more than 2,000 people have fled.", date(2026, 10, 20),
+      "Jan. 31", "DATE", "2026-01-31", "2026-01-31", "2026-01-31", "day", id="since-month-day-far-past"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -28,7 +28,8 @@ class TenseCues:
     def __init__(self, future: list[str] = (), past: list[str] = (),
                  past_suffixes: list[str] = (), default: str = "unknown",
                  not_past: list[str] = (), abbreviations: list[str] = (),
-                 future_prepositions: list[str] = (), past_perfect: list[str] = (),
+                 future_prepositions: list[str] = (), past_prepositions: list[str] = (),
+                 past_perfect: list[str] = (),
                  present_auxiliaries: list[str] = (), nouns_too: list[str] = (),
                  determiners: list[str] = (), neutral: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
@@ -39,6 +40,8 @@ class TenseCues:
         self.abbreviations = frozenset(abbreviations)
         # Prepositions that point their expression forward whatever the verb ("until Tuesday").
         self.future_prepositions = frozenset(future_prepositions)
+        # Prepositions that point their expression back whatever the verb ("since October").
+        self.past_prepositions = frozenset(past_prepositions)
         # Words that, right before a future cue, make it a plan already past ("had been due to").
         self.past_perfect = tuple(tuple(p.split()) for p in past_perfect)
         # Right before a past participle, these make it a present passive ("is heard in May").
@@ -114,6 +117,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     pivot = len(before)
     if pivot > 1 and words[pivot - 1] in cues.future_prepositions:
         return FUTURE   # "gave them until Tuesday"; not "Until Tuesday, they had not ..."
+    if pivot > 0 and words[pivot - 1] in cues.past_prepositions:
+        return PAST * ADJACENT   # "has cut rates since September": however far back
     # A time phrase opening its sentence ("In January, ... a bomb killed") belongs
     # to the main verb after it, however long the phrase between.
     fronted = pivot <= 2
