@@ -109,6 +109,25 @@ ROWS = [
       "September", "DATE", "2025-09", "2025-09-01", "2025-09-30", "month", id="since-month-past"),
     P("Since Jan. 31, more than 2,000 people have fled.", date(2026, 10, 20),
       "Jan. 31", "DATE", "2026-01-31", "2026-01-31", "2026-01-31", "day", id="since-month-day-far-past"),
+    # Tense cues: an "-ed" word after a determiner is an adjective; a cue past a comma
+    # belongs to another clause; "declared Tuesday a holiday" names the day; "originally
+    # due" is a plan already past; "last 16" is a round; a noun "Vote" governs nothing.
+    P("Infosys will announce its results on Thursday, with analysts expecting a muted outlook.",
+      date(2026, 4, 15), "Thursday", "DATE", "2026-04-16", "2026-04-16", "2026-04-16", "day",
+      id="tense-adjective-ed-not-past"),
+    P("Nagasaki will mark the 80th anniversary of its atomic bombing on Saturday, three days after "
+      "Hiroshima held its own ceremony.", date(2025, 8, 8),
+      "Saturday", "DATE", "2025-08-09", "2025-08-09", "2025-08-09", "day", id="tense-cue-past-comma-weaker"),
+    P("Malacañang has declared 9 January a special non-working day in the City of Manila.", date(2026, 1, 7),
+      "9 January", "DATE", "2026-01-09", "2026-01-09", "2026-01-09", "day", id="tense-date-as-object"),
+    P("The general election was originally due in November.", date(2024, 2, 8),
+      "November", "DATE", "2023-11", "2023-11-01", "2023-11-30", "month", id="tense-originally-due-past"),
+    P("Bafana Bafana will face Morocco in the Africa Cup of Nations last 16 in San Pedro on Tuesday.",
+      date(2024, 1, 29), "Tuesday", "DATE", "2024-01-30", "2024-01-30", "2024-01-30", "day",
+      id="tense-last-16-no-cue"),
+    P("Vote counting continued on Wednesday in dozens of close races after Tuesday's elections.",
+      date(2026, 11, 4), "Tuesday", "DATE", "2026-11-03", "2026-11-03", "2026-11-03", "day",
+      id="tense-noun-vote-governs-nothing"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-_WORD = re.compile(r"[a-z']+")
+_WORD = re.compile(r"[a-z0-9']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _WINDOW = 160  # characters either side of the expression that may hold its verb
 
@@ -31,7 +31,8 @@ class TenseCues:
                  future_prepositions: list[str] = (), past_prepositions: list[str] = (),
                  past_perfect: list[str] = (),
                  present_auxiliaries: list[str] = (), nouns_too: list[str] = (),
-                 determiners: list[str] = (), neutral: list[str] = ()) -> None:
+                 determiners: list[str] = (), neutral: list[str] = (),
+                 date_objects: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -49,6 +50,8 @@ class TenseCues:
         # Cue verbs that are nouns too ("vote", "visit"): after a determiner they are not verbs.
         self.nouns_too = frozenset(nouns_too)
         self.determiners = frozenset(determiners)
+        # Verbs whose object a date right after them is ("declared Tuesday a holiday").
+        self.date_objects = frozenset(date_objects)
         self.future_single = frozenset(w for w in future if " " not in w)
         self.future_multi = tuple(tuple(w.split()) for w in future if " " in w)
         self.past_single = frozenset(w for w in past if " " not in w)
@@ -115,6 +118,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     after = [(m.start(), m.group()) for m in _WORD.finditer(low, end, right)]
     words = [w for _p, w in before] + ["\0"] + [w for _p, w in after]
     pivot = len(before)
+    comma = low.find(",", end, right)
+    beyond_comma = len(after) if comma < 0 else sum(1 for p, _w in after if p < comma)
     if pivot > 1 and words[pivot - 1] in cues.future_prepositions:
         return FUTURE   # "gave them until Tuesday"; not "Until Tuesday, they had not ..."
     if pivot > 0 and words[pivot - 1] in cues.past_prepositions:
@@ -122,7 +127,7 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     # A time phrase opening its sentence ("In January, ... a bomb killed") belongs
     # to the main verb after it, however long the phrase between.
     fronted = pivot <= 2
-    scored: list[tuple[int, int]] = []
+    scored: list[tuple[int, int, int | None]] = []   # (distance, direction, cue's index)
     for index, word in enumerate(words):
         if index == pivot:
             continue
@@ -134,6 +139,11 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
             kind = PAST
         elif kind == PAST and index > 0 and words[index - 1] in cues.present_auxiliaries:
             kind = UNKNOWN  # "when the case is heard in May": present, not past
+        elif kind == PAST and index > 0 and words[index - 1] in cues.determiners \
+                and word not in cues.past_single:
+            kind = UNKNOWN  # "a muted outlook": an adjective, not a verb
+        if kind != UNKNOWN and index == pivot - 1 and word in cues.date_objects:
+            kind = UNKNOWN  # "declared Tuesday a holiday": the day is what was declared
         if kind != UNKNOWN and word in cues.nouns_too and index > 0 \
                 and (words[index - 1] in cues.determiners or words[index - 1].endswith("'s")):
             kind = UNKNOWN  # "the vote on Sunday": a noun, not "Italians vote on Sunday"
@@ -141,22 +151,24 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
             # The verb usually comes before its time phrase ("said on Friday"),
             # so cues after the expression count as further away.
             distance = pivot - index if index < pivot else index - pivot + _AFTER_PENALTY
+            if index > pivot + beyond_comma:
+                distance += _AFTER_PENALTY   # past a comma: likely another clause's verb
             if fronted and index > pivot:
                 distance = min(distance, STRONG_WITHIN)
-            scored.append((distance, kind))
+            scored.append((distance, kind, index))
     # "will be held", "is expected to have": a future word governs the verb after it.
     for index in range(pivot - 1, -1, -1):
         kind = cues.classify(words[index])
         if kind == PAST and _future_governs(cues, words, index):
-            scored.append((0, FUTURE))
+            scored.append((0, FUTURE, None))
             break
         if kind != UNKNOWN:
             break
     if not scored:
         return UNKNOWN
     scored.sort(key=lambda item: item[0])
-    distance, tense = scored[0]
-    if distance <= ADJACENT_WITHIN and _governs(cues, words, pivot, pivot - distance):
+    distance, tense, cue = scored[0]
+    if cue is not None and cue < pivot and distance <= ADJACENT_WITHIN and _governs(cues, words, pivot, cue):
         return tense * ADJACENT
     return tense if distance <= STRONG_WITHIN else tense * WEAK
 
@@ -177,7 +189,7 @@ def _future_governs(cues: TenseCues, words: list[str], index: int) -> bool:
     """Whether a future cue stands in the three words before ``words[index]``
     ("will be held", "to be published")."""
     window = words[max(0, index - 3):index]
-    if any(cues.classify(w) == FUTURE for w in window):
+    if any(cues.classify(w) == FUTURE and w not in cues.nouns_too for w in window):
         return True
     return index > 0 and _phrase_before(words, index, cues.future_by_last.get(words[index - 1], ()))
 
