@@ -25,6 +25,9 @@ Conventions asserted here (see DESIGN.md, "Time expressions: the conventions"):
   "the next N <units>" is drawn reference .. (reference + N).
 * PAST_REF / PRESENT_REF / FUTURE_REF are kind DATE with no interval and no
   granularity. SETs have no interval and no granularity.
+* A clock time joined to its date by "on" ("19:00 BST on 1 September") is two
+  expressions, as TIMEX3 keeps prepositions out; the clock's value carries the
+  date's day. Without "on" ("9 a.m. Tuesday", "06:00 tomorrow") it is one.
 * TIME values: part of day "2025-01-24TNI"/"TMO", drawn as that calendar day,
   granularity "part_of_day" ("last night" is the night starting the day before).
 """
@@ -128,6 +131,20 @@ ROWS = [
     P("Vote counting continued on Wednesday in dozens of close races after Tuesday's elections.",
       date(2026, 11, 4), "Tuesday", "DATE", "2026-11-03", "2026-11-03", "2026-11-03", "day",
       id="tense-noun-vote-governs-nothing"),
+    # 24-hour clocks with a day, and "on" between a clock and its date: two expressions,
+    # the clock's value taking the date's day.
+    P("A wind warning runs from 21:00 tonight until 06:00 tomorrow.", date(2022, 2, 21),
+      "06:00 tomorrow", "TIME", "2022-02-22T06:00", "2022-02-22", "2022-02-22", "hour",
+      id="clock-24h-deictic-day"),
+    P("Polls open from 07:00 and close at 18:00.", date(2024, 4, 24),
+      "07:00", "TIME", "2024-04-24T07:00", "2024-04-24", "2024-04-24", "hour", id="clock-24h-after-from"),
+    P("The transfer window closes at 19:00 BST on 1 September.", date(2025, 8, 16),
+      "19:00 BST", "TIME", "2025-09-01T19:00", "2025-09-01", "2025-09-01", "hour", id="clock-on-date-split-time"),
+    P("The transfer window closes at 19:00 BST on 1 September.", date(2025, 8, 16),
+      "1 September", "DATE", "2025-09-01", "2025-09-01", "2025-09-01", "day", id="clock-on-date-split-date"),
+    P("The vessel reported an explosion at 2140 local time on Friday.", date(2026, 4, 4),
+      "2140 local time", "TIME", "2026-04-03T21:40", "2026-04-03", "2026-04-03", "minute",
+      id="clock-on-weekday-split-time"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
@@ -204,7 +221,7 @@ ROWS = [
       "the evening of Monday 13 January", "TIME", "2025-01-13TEV", "2025-01-13", "2025-01-13", "part_of_day",
       id="part-of-day-weekday-date"),
     P("Nominations close at midday on Thursday 30th January.", REF,
-      "midday on Thursday 30th January", "TIME", "2025-01-30T12:00", "2025-01-30", "2025-01-30", "hour",
+      "midday", "TIME", "2025-01-30T12:00", "2025-01-30", "2025-01-30", "hour",
       id="clock-weekday-date"),
     P("The match was rearranged for Saturday 1 February.", REF,
       "Saturday 1 February", "DATE", "2025-02-01", "2025-02-01", "2025-02-01", "day", id="weekday-day-month"),
@@ -244,7 +261,7 @@ ROWS = [
     P("The decree, dated 15/01/2025, was published.", REF,
       "15/01/2025", "DATE", "2025-01-15", "2025-01-15", "2025-01-15", "day", id="explicit-day-first-slash"),
     P("The blast happened at 0800 GMT on Tuesday, police said.", REF,
-      "0800 GMT on Tuesday", "TIME", "2025-01-21T08:00", "2025-01-21", "2025-01-21", "hour",
+      "0800 GMT", "TIME", "2025-01-21T08:00", "2025-01-21", "2025-01-21", "hour",
       id="clock-24h-zone-weekday"),
     P("A curfew begins at 2200 local time.", REF,
       "2200 local time", "TIME", "2025-01-24T22:00", "2025-01-24", "2025-01-24", "hour", id="clock-24h-local"),
@@ -255,15 +272,15 @@ ROWS = [
       "10 p.m. Moscow time", "TIME", "2025-01-20T22:00", "2025-01-20", "2025-01-20", "hour",
       id="clock-city-time-bracket-day"),
     P("Police were called at about 4pm on 9 January.", REF,
-      "about 4pm on 9 January", "TIME", "2025-01-09T16:00", "2025-01-09", "2025-01-09", "hour",
+      "about 4pm", "TIME", "2025-01-09T16:00", "2025-01-09", "2025-01-09", "hour",
       id="clock-on-day-first-date"),
     P("Talks broke up at midday.", REF,
       "midday", "TIME", "2025-01-24T12:00", "2025-01-24", "2025-01-24", "hour", id="clock-midday"),
     P("The ministry reported the strike at 23:40 Kyiv time on Thursday.", REF,
-      "23:40 Kyiv time on Thursday", "TIME", "2025-01-23T23:40", "2025-01-23", "2025-01-23", "minute",
+      "23:40 Kyiv time", "TIME", "2025-01-23T23:40", "2025-01-23", "2025-01-23", "minute",
       id="clock-24h-place-time-weekday"),
     P("The Kremlin said the truce would begin at midnight on May 8.", REF,
-      "midnight on May 8", "TIME", "2025-05-08T24:00", "2025-05-08", "2025-05-08", "hour", id="midnight-on-date"),
+      "midnight", "TIME", "2025-05-08T24:00", "2025-05-08", "2025-05-08", "hour", id="midnight-on-date"),
     P("Talks are due to start at 14:30.", REF,
       "14:30", "TIME", "2025-01-24T14:30", "2025-01-24", "2025-01-24", "minute", id="clock-24h-colon"),
     P("The quake struck at 3:42 a.m. (1842 GMT) on Monday.", REF,
@@ -274,7 +291,7 @@ ROWS = [
     P("The curfew starts at 10pm and ends at dawn.", REF,
       "10pm", "TIME", "2025-01-24T22:00", "2025-01-24", "2025-01-24", "hour", id="clock-no-space"),
     P("Polls closed at 8:30am on Monday in the east.", REF,
-      "8:30am on Monday", "TIME", "2025-01-20T08:30", "2025-01-20", "2025-01-20", "minute",
+      "8:30am", "TIME", "2025-01-20T08:30", "2025-01-20", "2025-01-20", "minute",
       id="clock-no-space-weekday"),
 
     # --- weekdays ---------------------------------------------------------------------

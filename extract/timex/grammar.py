@@ -34,6 +34,7 @@ class Rule:
     anchors: tuple[str, ...] = ()  # words that start a search for this rule, besides its tables
     uses_digits: bool = False      # a digit can anchor it
     literal_words: tuple[str, ...] = ()  # the words its pattern spells out ("the", "of" ...)
+    ends_before: str | None = None  # the expression ends where this first matches in it
 
 
 @dataclass(slots=True)
@@ -174,7 +175,8 @@ def compile_grammar(data: dict[str, Any]) -> Grammar:
                     groups=tuple(groups), span_group=spec.get("group_span"),
                     anchors=tuple(spec.get("anchors", ())),
                     uses_digits="[0-9]" in body,
-                    literal_words=tuple(sorted(set(_literal_words(spec["pattern"])))))
+                    literal_words=tuple(sorted(set(_literal_words(spec["pattern"])))),
+                    ends_before=spec.get("ends_before"))
         rules.append(rule)
         alternatives.append(f"(?P<R{index}>{_WORD_START}(?:{body}))")
     grammar = Grammar(language=data["language"], words=words, tense=data.get("tense", {}),

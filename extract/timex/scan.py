@@ -95,6 +95,7 @@ class Scanner:
             _DIGIT_START: frozenset(i for i, chars in firsts.items() if chars is None or chars & digits),
             _OTHER_START: frozenset(i for i, chars in firsts.items() if chars is None or chars - digits)}
         self._at: dict[tuple[frozenset[int], str], re.Pattern[str] | None] = {}
+        self._cuts: dict[int, re.Pattern[str]] = {}
 
     def compile_all(self) -> None:
         """Compile every rule set now (a benchmark times matching, not compiling)."""
@@ -182,6 +183,12 @@ class Scanner:
                 extra.append(start - 1)
         return sorted(starts + extra)
 
+    def _ends_before(self, rule: Rule) -> re.Pattern[str]:
+        pattern = self._cuts.get(rule.index)
+        if pattern is None:
+            pattern = self._cuts[rule.index] = re.compile(rule.ends_before, re.I)  # type: ignore[arg-type]
+        return pattern
+
     def _candidate(self, match: re.Match[str], text: str) -> Candidate:
         rule = self.grammar.rule_by_group[match.lastgroup]
         prefix_len = len(match.lastgroup) + 1
@@ -194,4 +201,10 @@ class Scanner:
         start, end = match.span()
         if rule.span_group and rule.span_group in groups:
             start, end = match.span(f"{match.lastgroup}_{rule.span_group}")
+        if rule.ends_before:
+            # "19:00 BST on 1 September": the clock is one expression, the date another,
+            # though the clock's value takes its day from it.
+            cut = self._ends_before(rule).search(text, start, end)
+            if cut is not None and cut.start() > start:
+                end = cut.start()
         return Candidate(rule=rule, start=start, end=end, groups=groups)
