@@ -20,6 +20,7 @@ from .span import TimeSpan
 from .tense import TenseCues, UNKNOWN, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
+_CAPITALISED_AFTER = re.compile(r" +[A-Z][a-z]")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z%][A-Za-z]*|%)")
 
 
@@ -46,6 +47,7 @@ class Engine:
         self.preposition_licensed = frozenset(filters.get("preposition_licensed", ()))
         joiners = "|".join(re.escape(word) for word in filters.get("month_name_joiners", ()))
         self.month_name_after = re.compile(rf"\s+(?:{joiners})\s+(?:the\s+)?[A-Z]") if joiners else None
+        self.age_possessives = frozenset(filters.get("age_possessives", ()))
         wishes = "|".join(re.escape(word) for word in filters.get("wish_subjects", ()))
         self.wish_after = re.compile(rf"\s+(?:{wishes})\b") if wishes else None
         self.reject = frozenset(filters.get("reject", ()))
@@ -107,6 +109,10 @@ class Engine:
                         quarter = last
         return spans
 
+    def _after_possessive(self, low: str, start: int) -> bool:
+        word = _WORD_BEFORE.search(low, max(0, start - 20), start)
+        return word is not None and word.group(1) in self.age_possessives
+
     def _trim(self, candidate: Candidate, text: str) -> Candidate | None:
         if self.strip_leading is None:
             return candidate
@@ -124,6 +130,9 @@ class Engine:
         for group in ("month", "season"):
             raw = candidate.groups.get(group)
             licensed = matched_start < candidate.start and candidate.rule.name in self.preposition_licensed
+            if group == "season" and raw is not None and self.month_name_after is not None \
+                    and self.month_name_after.match(text, candidate.end):
+                return False  # "the fall of Avdiivka", "the Spring of Nations"
             if raw is not None and raw.lower().rstrip(".") in self.capitalised_only and raw.islower() \
                     and not licensed:
                 if candidate.rule.name in self.name_check_rules or lowered == raw.lower() \
@@ -144,6 +153,13 @@ class Engine:
             if expression == "May" and self.wish_after is not None and _opens_sentence(text, candidate.start) \
                     and self.wish_after.match(text, candidate.end):
                 return False  # "May God protect them", "May they rest in peace": a wish
+        if candidate.rule.resolve == "decade" and self._after_possessive(low, candidate.start):
+            return False  # "in their 90s": an age
+        if candidate.rule.resolve == "set" and expression[:1].isupper() \
+                and _CAPITALISED_AFTER.match(text, candidate.end):
+            return False  # "the Daily Mail", "the Weekly Standard": a title
+        if candidate.rule.resolve == "holiday" and expression.islower() and not text.islower():
+            return False  # "a service of thanksgiving": a holiday is written with capitals
         if self._name_or_number(candidate, expression, text):
             return False
         unit = (candidate.groups.get("unit") or "").lower()
@@ -229,7 +245,7 @@ def _is_count(word: str) -> bool:
 _OF_OBJECT = re.compile(r" of (?:(?:the|its|their|his|her|a|an|this|that|these|those) )?([a-z0-9']+)")
 
 _DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday",
-                       "relative_period", "week_of", "part_of_named_period", "from_named_day", "weekday_day_of_month", "day_of_month",
+                       "relative_period", "week_of", "part_of_named_period", "from_named_day", "weekday_day_of_month", "day_of_month", "dated_part_of_day", "overnight",
                        "anaphoric_season"})
 
 

@@ -870,6 +870,9 @@ def shifted(ctx: Context) -> Resolution | None:
         grain, moved = anchor[2], cal.shift(anchor[0], grain if grain != "week" else "week", sign * int(steps))
     if grain == "decade" or grain == "century":
         grain = "year"
+    anniversary = ctx.word("ago_grain")
+    if anniversary is not None and not anaphoric:
+        grain = str(anniversary)   # "70 years ago today": that very day, 70 years back
     value, interval = cal.unit_containing(moved, grain)
     return Resolution("DATE", value, interval, grain, _approx(ctx), anaphoric, shifted=True)
 
@@ -1026,6 +1029,20 @@ def _weekday_from(base: date, weekday: int, sign: int) -> date:
     return cal.weekday_on_or_after(base + timedelta(days=1), weekday)
 
 
+@resolver("week_on_day")
+def week_on_day(ctx: Context) -> Resolution | None:
+    """"a week on Monday": seven days after the coming Monday; "a week today": after today."""
+    unit = _unit(ctx)
+    if unit not in ("week", "fortnight"):
+        return None
+    number = ctx.word("weekday")
+    if number is not None:
+        base = _weekday_from(ctx.reference, int(number), 1)  # type: ignore[arg-type]
+    else:
+        base = ctx.reference + timedelta(days=int(ctx.word("deictic_day") or 0))  # type: ignore[arg-type]
+    return _date_resolution(base + timedelta(days=7 * UNIT_FACTOR.get(unit, 1)))
+
+
 @resolver("weekday")
 def weekday(ctx: Context) -> Resolution | None:
     number = ctx.word("weekday")
@@ -1063,6 +1080,17 @@ def weekday(ctx: Context) -> Resolution | None:
     if part is not None:
         return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day")
     return _date_resolution(day, mod)
+
+
+@resolver("dated_part_of_day")
+def dated_part_of_day(ctx: Context) -> Resolution | None:
+    """"the morning of Aug. 24": the date, resolved as written, with its part of the day."""
+    dated = calendar_date(ctx)
+    part = ctx.word("part_of_day")
+    if dated is None or dated.interval is None or part is None:
+        return None
+    day = dated.interval[0]
+    return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day")
 
 
 @resolver("weekday_day_of_month")
@@ -1155,6 +1183,13 @@ def deictic_day(ctx: Context) -> Resolution | None:
     return _date_resolution(day, _mod(ctx))
 
 
+@resolver("overnight")
+def overnight(ctx: Context) -> Resolution | None:
+    """"overnight": last night, or tonight when the sentence looks ahead."""
+    day = ctx.reference - timedelta(days=0 if direction(ctx.tense) == FUTURE else 1)
+    return Resolution("TIME", f"{day.isoformat()}TNI", (day, day), "part_of_day")
+
+
 _DAY_AFTER_BRACKET = re.compile(r"(?:\s+[a-z]+\s+time)?\s*\([^()]{1,30}\),?\s+(?:on\s+)?([a-z]+)")
 
 
@@ -1200,6 +1235,28 @@ def clock_time(ctx: Context) -> Resolution | None:
 
 
 # -- durations, sets, references ----------------------------------------------------------
+
+_LENGTH_ORDER = ["year", "month", "fortnight", "week", "day", "hour", "minute", "second"]
+
+
+@resolver("compound_duration")
+def compound_duration(ctx: Context) -> Resolution | None:
+    """"three hours and 50 minutes" -> PT3H50M, "two years and three months" -> P2Y3M:
+    whole counts of a larger unit, then a smaller one."""
+    parts = []
+    for num_group, unit_group in (("num", "unit"), ("num_second", "unit_second")):
+        count = _number(ctx, ctx.groups.get(num_group))
+        unit = ctx.word("unit", unit_group)
+        if not isinstance(count, int) or unit not in _LENGTH_ORDER:
+            return None
+        parts.append((str(unit), count * UNIT_FACTOR.get(str(unit), 1)))
+    if _LENGTH_ORDER.index(parts[0][0]) >= _LENGTH_ORDER.index(parts[1][0]):
+        return None  # "ten minutes and two hours": not one length
+    date_part = "".join(f"{c}{UNIT_CODE[u]}" for u, c in parts if u not in TIME_UNITS)
+    time_part = "".join(f"{c}{UNIT_CODE[u]}" for u, c in parts if u in TIME_UNITS)
+    value = "P" + date_part + ("T" + time_part if time_part else "")
+    return Resolution("DURATION", value, None, None, _approx(ctx))
+
 
 @resolver("duration")
 def duration(ctx: Context) -> Resolution | None:
