@@ -170,6 +170,20 @@ ROWS = [
       "about 45 minutes", "DURATION", "PT45M", None, None, None, id="earlier-than-is-a-length"),
     P("Putin used Monday's Victory Day parade to defend the invasion.", date(2022, 5, 10),
       "Victory Day", "DATE", "2022-05-09", "2022-05-09", "2022-05-09", "day", id="holiday-victory-day"),
+    # A story set in an earlier year: days and holidays named without a year are of it.
+    P("When Ukrainian troops crossed into Kursk on Aug. 6 last year, Moscow was caught off guard.",
+      date(2025, 8, 6), "Aug. 6 last year", "DATE", "2024-08-06", "2024-08-06", "2024-08-06", "day",
+      id="month-day-last-year"),
+    P("On March 20, 2003, U.S.-led forces invaded Iraq. Baghdad fell three weeks later, and on May 1 "
+      "Bush declared an end to major combat.", date(2025, 3, 20),
+      "May 1", "DATE", "2003-05-01", "2003-05-01", "2003-05-01", "day", id="narrative-year-after-counted-date"),
+    P("Britain left the EU on Jan. 31, 2020. By the end of that year the two sides were still haggling. "
+      "A trade deal was finally struck on Christmas Eve.", date(2025, 1, 31),
+      "Christmas Eve", "DATE", "2020-12-24", "2020-12-24", "2020-12-24", "day", id="narrative-year-holiday"),
+    P("Lula, who governed Brazil from 2003 to 2010, won 48.4% of the vote.", date(2022, 10, 3),
+      "2010", "DATE", "2010", "2010-01-01", "2010-12-31", "year", id="year-before-comma-and-won"),
+    P("Jiang led China after the 1989 Tiananmen Square crackdown.", date(2022, 12, 1),
+      "1989", "DATE", "1989", "1989-01-01", "1989-12-31", "year", id="year-before-square-not-address"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

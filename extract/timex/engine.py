@@ -20,8 +20,9 @@ from .span import TimeSpan
 from .tense import TenseCues, UNKNOWN, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
 _CAPITALISED_AFTER = re.compile(r" +[A-Z][a-z]")
-_WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z%][A-Za-z]*|%)")
+_WORD_AFTER = re.compile(r"^\s*([A-Za-z%][A-Za-z]*|%)")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -70,6 +71,7 @@ class Engine:
         last_shifted = False
         unshifted: tuple[date, date, str] | None = None
         quarter: tuple[date, date, str] | None = None
+        unshifted_end = 0   # where the last date named outright ends in the text
         for matched in self.scanner.candidates(text):
             candidate = self._trim(matched, text)
             if candidate is None or not self._keep(candidate, text, low, matched.start):
@@ -82,7 +84,9 @@ class Engine:
                           text=expression, tense=tense, last=last,
                           before=low[max(0, candidate.start - 20):candidate.start],
                           after=low[candidate.end:candidate.end + 40],
-                          last_shifted=last_shifted, unshifted=unshifted, quarter=quarter)
+                          last_shifted=last_shifted, unshifted=unshifted, quarter=quarter,
+                          unshifted_in_sentence=unshifted is not None
+                          and _SENTENCE_BREAK.search(text, unshifted_end, candidate.start) is None)
             try:
                 resolution = RESOLVERS[candidate.rule.resolve](ctx)
             except (ValueError, OverflowError):
@@ -104,7 +108,7 @@ class Engine:
                 last = (resolution.interval[0], resolution.interval[1], resolution.granularity)
                 last_shifted = resolution.shifted
                 if not last_shifted:
-                    unshifted = last
+                    unshifted, unshifted_end = last, candidate.end
                     if resolution.granularity == "quarter":
                         quarter = last
         return spans

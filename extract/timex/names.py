@@ -25,6 +25,8 @@ class NameContexts:
         self.title_words = frozenset(filters.get("weekday_title_words", ()))
         # Names with a weekday inside them: "The Mail on Sunday", "Bloody Sunday".
         self.names_with_weekday = tuple(filters.get("names_with_weekday", ()))
+        # Words that cannot stand before a house number ("the 1989 Tiananmen Square crackdown").
+        self.determiners = frozenset(filters.get("address_blockers", ()))
 
     def year_is_a_number(self, text: str, start: int, end: int) -> bool:
         """"Resolution 1441", "Flight 2012", "1910 Main Street"."""
@@ -32,10 +34,9 @@ class NameContexts:
         if before and before.group(1).lower().rstrip(".") in self.number_nouns:
             return True
         run = _CAPITALISED_RUN.match(text, end)
-        if run is None:
-            return False
-        last_word = run.group().split()[-1].lower().rstrip(".")
-        return last_word in self.street_words
+        if run is None or before and before.group(1).lower() in self.determiners:
+            return False  # "the 1989 Tiananmen Square crackdown": no house number
+        return any(word.lower().rstrip(".") in self.street_words for word in run.group().split())
 
     def weekday_is_a_title(self, text: str, start: int, end: int) -> bool:
         """"The Sunday Times", "The Mail on Sunday", "Bloody Sunday"."""

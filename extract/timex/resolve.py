@@ -46,6 +46,7 @@ class Context:
     last_shifted: bool = False  # the last date was itself counted from another ("a year ago")
     unshifted: tuple[date, date, str] | None = None   # the last date named outright
     quarter: tuple[date, date, str] | None = None     # the last quarter named outright
+    unshifted_in_sentence: bool = False  # the last date named outright is in this sentence
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
@@ -258,21 +259,29 @@ def _month_number(ctx: Context) -> int | None:
     return int(raw) if raw else None
 
 
-def _narrative_year(ctx: Context, month: int, day: int) -> int | None:
+def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
     """"Rebels seized the city on 2 March 2012. The army retook it on 11 March": in a
     story the text has set in an earlier year, a day named without a year that
-    follows the last date within months is of that year."""
-    if ctx.last is None or ctx.last[2] not in ("day", "part_of_day") or ctx.last_shifted \
+    follows the last date within months is of that year. ``day_in(year)`` is the day
+    the expression names in a given year."""
+    anchor = ctx.reported
+    if anchor is None or anchor[2] not in ("day", "part_of_day", "month", "year") \
             or direction(ctx.tense) == FUTURE:
         return None
-    year = ctx.last[0].year
-    if year >= ctx.reference.year:
+    year = anchor[0].year
+    if year >= ctx.reference.year or anchor[1].year != year:
+        return None
+    if anchor[2] == "year" and not (ctx.last == anchor and anchor[1] - anchor[0] < timedelta(days=62)):
+        return None   # only the part of a year the text is in: "by the end of that year ... Christmas Eve"
+    if anchor[2] == "month" and not (ctx.unshifted_in_sentence and not ctx.last_shifted):
+        # "In March 2014 Russia seized Crimea and on March 18 annexed it": a month named in
+        # the same sentence; one named in an earlier sentence is often background.
         return None
     try:
-        candidate = date(year, month, day)
+        candidate = day_in(year)
     except ValueError:
         return None
-    return year if ctx.last[0] <= candidate <= ctx.last[0] + timedelta(days=120) else None
+    return year if anchor[0] <= candidate <= anchor[0] + timedelta(days=120) else None
 
 
 @resolver("calendar_date")
@@ -291,10 +300,13 @@ def calendar_date(ctx: Context) -> Resolution | None:
     year = _year(ctx, ctx.groups.get("year"))
     if year is not None and year < 100:
         year += 1900 if year > (ctx.reference.year % 100) + 10 else 2000
+    year_relative = ctx.word("relative", "year_relative")
+    if year is None and year_relative is not None:
+        year = ctx.reference.year + int(year_relative)  # type: ignore[arg-type]  # "Aug. 6 last year"
     try:
         if year is not None:
             first = date(year, month, day)
-        elif (narrative := _narrative_year(ctx, month, day)) is not None:
+        elif (narrative := _narrative_year(ctx, lambda y: date(y, month, day))) is not None:
             first = date(narrative, month, day)
         else:
             options = []
@@ -652,6 +664,9 @@ def holiday(ctx: Context) -> Resolution | None:
         return _holiday_week(ctx, str(rule), year)
     if year is not None:
         return _date_resolution(cal.holiday(str(rule), year))
+    narrative = _narrative_year(ctx, lambda y: cal.holiday(str(rule), y))
+    if narrative is not None:
+        return _date_resolution(cal.holiday(str(rule), narrative))  # "... that year. On Christmas Eve"
     options = [(cal.holiday(str(rule), y),) * 2 for y in
                (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)]
     relative = ctx.word("relative")
