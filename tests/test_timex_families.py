@@ -184,6 +184,18 @@ ROWS = [
       "2010", "DATE", "2010", "2010-01-01", "2010-12-31", "year", id="year-before-comma-and-won"),
     P("Jiang led China after the 1989 Tiananmen Square crackdown.", date(2022, 12, 1),
       "1989", "DATE", "1989", "1989-01-01", "1989-12-31", "year", id="year-before-square-not-address"),
+    # Quarters named by their months.
+    P("Inflation peaked at 7.8 per cent in the December quarter of 2022.", date(2026, 5, 11),
+      "the December quarter of 2022", "DATE", "2022-Q4", "2022-10-01", "2022-12-31", "quarter",
+      id="month-quarter-with-year"),
+    P("Exports rose in the June quarter.", date(2026, 4, 15),
+      "the June quarter", "DATE", "2025-Q2", "2025-04-01", "2025-06-30", "quarter", id="month-quarter-past-ended"),
+    P("Infosys will announce its results for the January-March quarter on Thursday.", date(2026, 4, 15),
+      "the January-March quarter", "DATE", "2026-Q1", "2026-01-01", "2026-03-31", "quarter",
+      id="month-range-quarter-nearest"),
+    P("Revenue rose 12% in the fourth quarter. Margins widened from 27% in the same quarter of 2022.",
+      date(2024, 1, 30), "the same quarter of 2022", "DATE", "2022-Q4", "2022-10-01", "2022-12-31", "quarter",
+      id="same-quarter-of-year"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -368,8 +368,33 @@ def month(ctx: Context) -> Resolution | None:
                (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)]
     # A range ("January-June") is chosen as a whole: the one nearest, or in the tense's direction.
     options = [(start, _range_end(ctx, start) or end) for start, end in options]
-    chosen = _directed(options, ctx.reference, ctx.tense)
+    if ctx.groups.get("month2") is not None:
+        options = _ended_if_past(ctx, options)
+    chosen = _directed(options, ctx.reference, ctx.tense, far_fallback=ctx.groups.get("month2") is not None)
     return _through_month(ctx, _unit_resolution(cal.month_unit(chosen[0].year, number), "month", mod))
+
+
+def _ended_if_past(ctx: Context, options: list[Interval]) -> list[Interval]:
+    """In a past-tense sentence a reporting period has ended ("GDP grew in the April-June
+    quarter", written in April, is last year's)."""
+    if direction(ctx.tense) != PAST:
+        return options
+    return [o for o in options if o[1] < ctx.reference] or options
+
+
+@resolver("month_quarter")
+def month_quarter(ctx: Context) -> Resolution | None:
+    """"the December quarter": the calendar quarter holding that month, of the year
+    written, else the nearest (a reporting period is named most of a year away only
+    with its year)."""
+    number = _month_number(ctx)
+    if number is None:
+        return None
+    year = _year(ctx, ctx.groups.get("year"))
+    years = [year] if year is not None else [ctx.reference.year + d for d in (-1, 0, 1)]
+    options = _ended_if_past(ctx, [cal.unit_containing(date(y, number, 1), "quarter")[1] for y in years])
+    chosen = options[0] if year is not None else _directed(options, ctx.reference, ctx.tense, far_fallback=True)
+    return _unit_resolution(cal.unit_containing(chosen[0], "quarter"), "quarter")
 
 
 def _range_end(ctx: Context, start: date) -> date | None:
@@ -966,6 +991,23 @@ def _year_before(day: date, unit: str, anaphoric: bool) -> Resolution:
     """The ``unit`` holding ``day`` a year back: "the same month last year"."""
     value, interval = cal.unit_containing(cal.shift(day, "year", -1), unit)
     return Resolution("DATE", value, interval, unit, None, anaphoric, shifted=True)
+
+
+@resolver("same_period_of_year")
+def same_period_of_year(ctx: Context) -> Resolution | None:
+    """"the same quarter of 2022": the quarter (month, week) the text reports on, in 2022."""
+    year = _year(ctx, ctx.groups.get("year"))
+    raw = (ctx.groups.get("period") or "").lower()
+    base = ctx.quarter if raw in ("quarter", "period") and ctx.quarter is not None else ctx.reported
+    if year is None or base is None:
+        return None
+    unit = base[2] if raw == "period" else raw
+    if unit not in ("quarter", "half", "month", "week"):
+        return None
+    day = base[0]
+    moved = day.replace(year=year, day=min(day.day, 28))
+    value, interval = cal.unit_containing(moved, unit)
+    return Resolution("DATE", value, interval, unit, None, anaphoric=True)
 
 
 @resolver("same_period_year_back")
