@@ -1240,6 +1240,17 @@ def deictic_day(ctx: Context) -> Resolution | None:
     return _date_resolution(day, _mod(ctx))
 
 
+@resolver("part_of_day_in_text")
+def part_of_day_in_text(ctx: Context) -> Resolution | None:
+    """"in the afternoon": of the day the text last named, else of the publication day."""
+    part = ctx.grammar.lookup("part_of_day", ctx.groups.get("part_of_day", ""))
+    if part is None:
+        return None
+    on_day = ctx.last is not None and ctx.last[2] in ("day", "part_of_day", "hour", "minute")
+    day = ctx.last[0] if on_day else ctx.reference  # type: ignore[index]
+    return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day", None, on_day)
+
+
 @resolver("overnight")
 def overnight(ctx: Context) -> Resolution | None:
     """"overnight": last night, or tonight when the sentence looks ahead."""
@@ -1271,7 +1282,7 @@ def clock_time(ctx: Context) -> Resolution | None:
         number = ctx.grammar.lookup("weekday", after.group(1)) if after else None
         if number is not None:
             base = _weekday_date(ctx, int(number), None)  # type: ignore[arg-type]
-    if "noon" in lowered or "midday" in lowered:
+    if re.search(r"\b(?:noon|midday)\b", lowered):
         hour, minute = 12, 0
     elif "midnight" in lowered:
         hour, minute = 24, 0
@@ -1281,6 +1292,9 @@ def clock_time(ctx: Context) -> Resolution | None:
         hour = int(pieces[0])
         minute = int(pieces[1]) if len(pieces) > 1 and pieces[1] else 0
         ampm = (ctx.groups.get("ampm") or "").lower()
+        part = (ctx.groups.get("clock_part") or "").lower()
+        if part in ("afternoon", "evening") or part == "night" and 6 <= hour < 12:
+            ampm = "pm"   # "at 4 in the afternoon", "at 10 at night"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         if ampm.startswith("a") and hour == 12:
