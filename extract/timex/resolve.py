@@ -349,9 +349,9 @@ def month(ctx: Context) -> Resolution | None:
     lowered = ctx.text.lower()
     if year is None and year_relative is not None:
         year = ctx.reference.year + int(year_relative)  # type: ignore[arg-type]
-    elif year is None and ("the following year" in lowered or "the previous year" in lowered):
+    elif year is None and re.search(r"\b(?:the following|the previous|that) year", lowered):
         base = ctx.last[0].year if ctx.last else ctx.reference.year
-        year = base + (1 if "following" in lowered else -1)
+        year = base + (1 if "following" in lowered else -1 if "previous" in lowered else 0)
     if year is not None:
         return _through_month(ctx, _unit_resolution(cal.month_unit(year, number), "month", mod))
     current = (ctx.reference.year, ctx.reference.month)

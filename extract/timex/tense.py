@@ -40,7 +40,7 @@ class TenseCues:
         # Words whose full stop does not end a sentence ("vs.", "Mr.").
         self.abbreviations = frozenset(abbreviations)
         # Prepositions that point their expression forward whatever the verb ("until Tuesday").
-        self.future_prepositions = frozenset(future_prepositions)
+        self.future_prepositions = tuple(tuple(p.split()) for p in future_prepositions)
         # Prepositions that point their expression back whatever the verb ("since October").
         self.past_prepositions = frozenset(past_prepositions)
         # Words that, right before a future cue, make it a plan already past ("had been due to").
@@ -120,8 +120,10 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     pivot = len(before)
     comma = low.find(",", end, right)
     beyond_comma = len(after) if comma < 0 else sum(1 for p, _w in after if p < comma)
-    if pivot > 1 and words[pivot - 1] in cues.future_prepositions:
+    if pivot > 1 and _phrase_before(words, pivot, cues.future_prepositions):
         return FUTURE   # "gave them until Tuesday"; not "Until Tuesday, they had not ..."
+    if pivot > 0 and words[pivot - 1] in cues.date_objects:
+        return FUTURE   # "declared Tuesday a holiday": a day set aside ahead, whenever declared
     if pivot > 0 and words[pivot - 1] in cues.past_prepositions:
         return PAST * ADJACENT   # "has cut rates since September": however far back
     # A time phrase opening its sentence ("In January, ... a bomb killed") belongs
@@ -131,22 +133,7 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     for index, word in enumerate(words):
         if index == pivot:
             continue
-        kind = cues.classify(word)
-        for phrase, phrase_kind in cues.multi_by_first.get(word, ()):
-            if tuple(words[index:index + len(phrase)]) == phrase:
-                kind = phrase_kind
-        if kind == FUTURE and _after_past_perfect(cues, words, index):
-            kind = PAST
-        elif kind == PAST and index > 0 and words[index - 1] in cues.present_auxiliaries:
-            kind = UNKNOWN  # "when the case is heard in May": present, not past
-        elif kind == PAST and index > 0 and words[index - 1] in cues.determiners \
-                and word not in cues.past_single:
-            kind = UNKNOWN  # "a muted outlook": an adjective, not a verb
-        if kind != UNKNOWN and index == pivot - 1 and word in cues.date_objects:
-            kind = UNKNOWN  # "declared Tuesday a holiday": the day is what was declared
-        if kind != UNKNOWN and word in cues.nouns_too and index > 0 \
-                and (words[index - 1] in cues.determiners or words[index - 1].endswith("'s")):
-            kind = UNKNOWN  # "the vote on Sunday": a noun, not "Italians vote on Sunday"
+        kind = _cue_kind(cues, words, index)
         if kind != UNKNOWN:
             # The verb usually comes before its time phrase ("said on Friday"),
             # so cues after the expression count as further away.
@@ -173,6 +160,27 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     return tense if distance <= STRONG_WITHIN else tense * WEAK
 
 
+def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
+    """Which way ``words[index]`` points, read with its neighbours: a phrase it opens
+    ("going to", "next to"), a plan already past ("had been due"), a present passive
+    ("is heard"), an adjective ("a muted outlook") or a noun ("the vote")."""
+    word = words[index]
+    kind = cues.classify(word)
+    for phrase, phrase_kind in cues.multi_by_first.get(word, ()):
+        if tuple(words[index:index + len(phrase)]) == phrase:
+            kind = phrase_kind
+    previous = words[index - 1] if index > 0 else ""
+    if kind == FUTURE and _after_past_perfect(cues, words, index):
+        kind = PAST
+    elif kind == PAST and previous in cues.present_auxiliaries:
+        kind = UNKNOWN  # "when the case is heard in May": present, not past
+    elif kind == PAST and previous in cues.determiners and word not in cues.past_single:
+        kind = UNKNOWN  # "a muted outlook": an adjective, not a verb
+    if kind != UNKNOWN and word in cues.nouns_too and (previous in cues.determiners or previous.endswith("'s")):
+        kind = UNKNOWN  # "the vote on Sunday": a noun, not "Italians vote on Sunday"
+    return kind
+
+
 def _governs(cues: TenseCues, words: list[str], pivot: int, index: int) -> bool:
     """Whether the cue at ``words[index]`` is a verb standing right before the expression,
     at most "on" between ("ended Jan. 31", "launched on Aug. 6"; not "extended to Nov. 20",
@@ -188,8 +196,8 @@ def _after_past_perfect(cues: TenseCues, words: list[str], index: int) -> bool:
 def _future_governs(cues: TenseCues, words: list[str], index: int) -> bool:
     """Whether a future cue stands in the three words before ``words[index]``
     ("will be held", "to be published")."""
-    window = words[max(0, index - 3):index]
-    if any(cues.classify(w) == FUTURE and w not in cues.nouns_too for w in window):
+    if any(_cue_kind(cues, words, j) == FUTURE and words[j] not in cues.nouns_too
+           for j in range(max(0, index - 3), index)):
         return True
     return index > 0 and _phrase_before(words, index, cues.future_by_last.get(words[index - 1], ()))
 
