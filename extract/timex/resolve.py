@@ -1310,8 +1310,7 @@ def clock_time(ctx: Context) -> Resolution | None:
 _LENGTH_ORDER = ["year", "month", "fortnight", "week", "day", "hour", "minute", "second"]
 
 
-@resolver("compound_duration")
-def compound_duration(ctx: Context) -> Resolution | None:
+def _compound_duration(ctx: Context) -> Resolution | None:
     """"three hours and 50 minutes" -> PT3H50M, "two years and three months" -> P2Y3M:
     whole counts of a larger unit, then a smaller one."""
     parts = []
@@ -1335,6 +1334,8 @@ def duration(ctx: Context) -> Resolution | None:
     if vague is not None:
         unit = str(ctx.grammar.lookup("unit", vague))
         return Resolution("DURATION", duration_value("X", unit), None, None)
+    if ctx.groups.get("num_second") is not None:
+        return _compound_duration(ctx)
     unit = _unit(ctx)
     lowered = " ".join(ctx.text.lower().split())
     count: float | str | None

@@ -166,7 +166,10 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
     ("is heard"), an adjective ("a muted outlook") or a noun ("the vote")."""
     word = words[index]
     kind = cues.classify(word)
-    for phrase, phrase_kind in cues.multi_by_first.get(word, ()):
+    phrases = cues.multi_by_first.get(word)
+    if kind == UNKNOWN and phrases is None:
+        return UNKNOWN   # most words: no cue, and no phrase begins with them
+    for phrase, phrase_kind in phrases or ():
         if tuple(words[index:index + len(phrase)]) == phrase:
             kind = phrase_kind
     previous = words[index - 1] if index > 0 else ""
