@@ -228,6 +228,11 @@ ROWS = [
       id="month-that-year"),
     P("Relatives gathered in Amsterdam on Thursday, the 11th anniversary of the disaster.", date(2025, 7, 18),
       "Thursday", "DATE", "2025-07-17", "2025-07-17", "2025-07-17", "day", id="weekday-then-ordinal-anniversary"),
+    # "a day" is a length like "two days" ("a day after the anniversary"), a rate after a count.
+    P("Talks pressed on on Wednesday, a day after the anniversary of the attack.", date(2025, 10, 8),
+      "a day", "DURATION", "P1D", None, None, None, id="a-day-after"),
+    P("Crews worked 24 hours a day to clear the rubble.", REF,
+      "a day", "SET", "P1D", None, None, None, id="a-day-rate"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
