@@ -10,7 +10,7 @@ BENCH_OUT := bench/out
 APT_PACKAGES := chromium chromium-driver fonts-dejavu-core fonts-liberation2
 FONT   := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
-.PHONY: venv system-deps test run bench clean distclean
+.PHONY: venv system-deps test run bench bench-news clean distclean
 
 ## venv: the Python environment, reinstalled only when requirements.txt changes
 venv: $(STAMP)
@@ -57,6 +57,15 @@ bench: venv
 	$(PY) -m extract.bench timex $(TE3)/aquaint.jsonl $(BENCH_OUT)/aquaint.jsonl
 	$(PY) $(TE3)/score.py $(TE3)/timebank.jsonl $(BENCH_OUT)/timebank.jsonl
 	$(PY) $(TE3)/score.py $(TE3)/aquaint.jsonl $(BENCH_OUT)/aquaint.jsonl
+
+## bench-news: time expressions scored on the news probe sets of bench/news (2022-2026 news)
+bench-news: venv
+	@mkdir -p $(BENCH_OUT)
+	@for set in bench/news/*.jsonl; do \
+		name=$$(basename $$set .jsonl); \
+		$(PY) -m extract.bench timex $$set $(BENCH_OUT)/news-$$name.jsonl > /dev/null && \
+		$(PY) $(TE3)/score.py $$set $(BENCH_OUT)/news-$$name.jsonl | tail -n 2; \
+	done
 
 ## clean: remove generated files and caches (keeps .venv and data/)
 clean:
