@@ -233,6 +233,22 @@ ROWS = [
       "a day", "DURATION", "P1D", None, None, None, id="a-day-after"),
     P("Crews worked 24 hours a day to clear the rubble.", REF,
       "a day", "SET", "P1D", None, None, None, id="a-day-rate"),
+    # Scheduled present tense, a day moved ahead, and clock times on the day of the events.
+    P("The Conservative party gathers in Manchester on Sunday for its conference.", date(2023, 9, 26),
+      "Sunday", "DATE", "2023-10-01", "2023-10-01", "2023-10-01", "day", id="tense-present-scheduled"),
+    P("The women's downhill was delayed on Tuesday. The race was rescheduled for 11:30 a.m. Wednesday.",
+      date(2026, 2, 10), "11:30 a.m. Wednesday", "TIME", "2026-02-11T11:30", "2026-02-11", "2026-02-11", "minute",
+      id="tense-rescheduled-for"),
+    P("The dollar traded at 1.8353 marks and 141.52 yen Wednesday.", date(1989, 10, 27),
+      "Wednesday", "DATE", "1989-10-25", "1989-10-25", "1989-10-25", "day", id="tense-marks-after-number-noun"),
+    P("A record 56,000 runners will start the London Marathon on Sunday morning, organisers said on Saturday. "
+      "The elite women's race begins at 8:30am.", date(2026, 4, 25),
+      "8:30am", "TIME", "2026-04-26T08:30", "2026-04-26", "2026-04-26", "minute", id="clock-on-event-day-not-report-day"),
+    P("Voters go to the polls on Thursday after the MP resigned last month. Polling stations open at 7am.",
+      date(2026, 3, 22), "7am", "TIME", "2026-03-26T07:00", "2026-03-26", "2026-03-26", "hour",
+      id="clock-on-last-day-named"),
+    P("Heavy snow brought disruption to parts of Scotland on Sunday.", date(2026, 1, 4),
+      "Sunday", "DATE", "2026-01-04", "2026-01-04", "2026-01-04", "day", id="place-then-weekday-not-newspaper"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -20,6 +20,7 @@ from .span import TimeSpan
 from .tense import TenseCues, UNKNOWN, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
+_DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
 _CAPITALISED_AFTER = re.compile(r" +[A-Z][a-z]")
 _WORD_AFTER = re.compile(r"^\s*([A-Za-z%][A-Za-z]*|%)")
@@ -49,6 +50,8 @@ class Engine:
         joiners = "|".join(re.escape(word) for word in filters.get("month_name_joiners", ()))
         self.month_name_after = re.compile(rf"\s+(?:{joiners})\s+(?:the\s+)?[A-Z]") if joiners else None
         self.age_possessives = frozenset(filters.get("age_possessives", ()))
+        reporting = "|".join(re.escape(word) for word in filters.get("reporting_verbs", ()))
+        self.reporting_day = re.compile(rf"\b(?:{reporting})\s+(?:on\s+)?$") if reporting else None
         wishes = "|".join(re.escape(word) for word in filters.get("wish_subjects", ()))
         self.wish_after = re.compile(rf"\s+(?:{wishes})\b") if wishes else None
         self.reject = frozenset(filters.get("reject", ()))
@@ -72,6 +75,7 @@ class Engine:
         unshifted: tuple[date, date, str] | None = None
         quarter: tuple[date, date, str] | None = None
         unshifted_end = 0   # where the last date named outright ends in the text
+        event_day: tuple[date, date, str] | None = None   # the last day events were put on
         for matched in self.scanner.candidates(text):
             candidate = self._trim(matched, text)
             if candidate is None or not self._keep(candidate, text, low, matched.start):
@@ -84,7 +88,7 @@ class Engine:
                           text=expression, tense=tense, last=last,
                           before=low[max(0, candidate.start - 20):candidate.start],
                           after=low[candidate.end:candidate.end + 40],
-                          last_shifted=last_shifted, unshifted=unshifted, quarter=quarter,
+                          last_shifted=last_shifted, unshifted=unshifted, quarter=quarter, event_day=event_day,
                           unshifted_in_sentence=unshifted is not None
                           and _SENTENCE_BREAK.search(text, unshifted_end, candidate.start) is None)
             try:
@@ -106,12 +110,20 @@ class Engine:
             if resolution.interval is not None and resolution.kind in ("DATE", "TIME") \
                     and resolution.granularity is not None:
                 last = (resolution.interval[0], resolution.interval[1], resolution.granularity)
+                if resolution.granularity in _DAY_GRAINS and not self._reporting_day(low, candidate.start):
+                    event_day = last
                 last_shifted = resolution.shifted
                 if not last_shifted:
                     unshifted, unshifted_end = last, candidate.end
                     if resolution.granularity == "quarter":
                         quarter = last
         return spans
+
+    def _reporting_day(self, low: str, start: int) -> bool:
+        """Whether a day is the one something was said on ("organisers said on Saturday"):
+        the day of the report, not of the events a clock time belongs to."""
+        return self.reporting_day is not None and \
+            self.reporting_day.search(low, max(0, start - 30), start) is not None
 
     def _after_possessive(self, low: str, start: int) -> bool:
         word = _WORD_BEFORE.search(low, max(0, start - 20), start)

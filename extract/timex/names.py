@@ -25,6 +25,8 @@ class NameContexts:
         self.title_words = frozenset(filters.get("weekday_title_words", ()))
         # Names with a weekday inside them: "The Mail on Sunday", "Bloody Sunday".
         self.names_with_weekday = tuple(filters.get("names_with_weekday", ()))
+        # Before "Scotland on Sunday", these make it a place and a day, not the newspaper.
+        self.place_prepositions = frozenset(filters.get("place_prepositions", ()))
         # Words that cannot stand before a house number ("the 1989 Tiananmen Square crackdown").
         self.determiners = frozenset(filters.get("address_blockers", ()))
 
@@ -52,7 +54,9 @@ class NameContexts:
         for title in self.names_with_weekday:
             offset = title.find(weekday)
             if 0 <= offset <= start and text.startswith(title, start - offset):
-                return True
+                before = _WORD_BEFORE.search(text, max(0, start - offset - 30), start - offset)
+                # "snow hit parts of Scotland on Sunday": a place, then the day
+                return before is None or before.group(1).lower() not in self.place_prepositions
         return False
 
     def holiday_is_a_name(self, text: str, end: int, is_time_word) -> bool:

@@ -47,6 +47,7 @@ class Context:
     unshifted: tuple[date, date, str] | None = None   # the last date named outright
     quarter: tuple[date, date, str] | None = None     # the last quarter named outright
     unshifted_in_sentence: bool = False  # the last date named outright is in this sentence
+    event_day: tuple[date, date, str] | None = None  # the last day named, not as the day of a report
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
@@ -1264,9 +1265,10 @@ _DAY_AFTER_BRACKET = re.compile(r"(?:\s+[a-z]+\s+time)?\s*\([^()]{1,30}\),?\s+(?
 @resolver("clock_time")
 def clock_time(ctx: Context) -> Resolution | None:
     lowered = " ".join(ctx.text.lower().split())
-    # A bare clock time is on the day the text is talking about.
-    base = ctx.last[0] if ctx.last and ctx.last[2] in ("day", "part_of_day", "hour", "minute") \
-        else ctx.reference
+    # A bare clock time is on the day the text is talking about: the last day named, but
+    # not the day something was said on ("the race begins on Sunday, organisers said on
+    # Saturday. It starts at 8:30am").
+    base = ctx.event_day[0] if ctx.event_day else ctx.reference
     if ctx.groups.get("month"):
         resolved = calendar_date(ctx)
         if resolved is None or resolved.interval is None:

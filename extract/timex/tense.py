@@ -179,8 +179,9 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
         kind = UNKNOWN  # "when the case is heard in May": present, not past
     elif kind == PAST and previous in cues.determiners and word not in cues.past_single:
         kind = UNKNOWN  # "a muted outlook": an adjective, not a verb
-    if kind != UNKNOWN and word in cues.nouns_too and (previous in cues.determiners or previous.endswith("'s")):
-        kind = UNKNOWN  # "the vote on Sunday": a noun, not "Italians vote on Sunday"
+    if kind != UNKNOWN and word in cues.nouns_too and (previous in cues.determiners or previous.endswith("'s")
+                                                      or previous[:1].isdigit()):
+        kind = UNKNOWN  # "the vote on Sunday", "1.83 marks": a noun, not "Italians vote on Sunday"
     return kind
 
 
