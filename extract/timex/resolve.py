@@ -1151,6 +1151,26 @@ def dated_part_of_day(ctx: Context) -> Resolution | None:
     return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day")
 
 
+@resolver("nth_weekday")
+def nth_weekday(ctx: Context) -> Resolution | None:
+    """"the first Monday in October": that day of the year written, else of the October
+    the tense points to."""
+    number, month_number = ctx.word("weekday"), _month_number(ctx)
+    nth = -1 if ctx.groups.get("final") else ctx.word("ordinal")
+    if number is None or month_number is None or not isinstance(nth, int) or not -1 <= nth <= 5 or nth == 0:
+        return None
+    year = _year(ctx, ctx.groups.get("year"))
+    years = [year] if year is not None else [ctx.reference.year + d for d in (-1, 0, 1)]
+    try:
+        days = [cal.nth_weekday(y, month_number, nth, int(number)) for y in years]  # type: ignore[arg-type]
+    except ValueError:
+        return None
+    if any(d.month != month_number for d in days):
+        return None   # "the fifth Monday in June" of a June with four
+    chosen = days[0] if year is not None else _directed([(d, d) for d in days], ctx.reference, ctx.tense)[0]
+    return _date_resolution(chosen)
+
+
 @resolver("weekday_day_of_month")
 def weekday_day_of_month(ctx: Context) -> Resolution | None:
     """"Thursday the 7th": of the months around the reference, one whose 7th is a
@@ -1250,6 +1270,13 @@ def part_of_day_in_text(ctx: Context) -> Resolution | None:
     on_day = ctx.last is not None and ctx.last[2] in ("day", "part_of_day", "hour", "minute")
     day = ctx.last[0] if on_day else ctx.reference  # type: ignore[index]
     return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day", None, on_day)
+
+
+@resolver("new_year")
+def new_year(ctx: Context) -> Resolution | None:
+    """"a memorial will be held in the new year": said from September on, next year."""
+    year = ctx.reference.year + (1 if ctx.reference.month >= 9 else 0)
+    return _unit_resolution(cal.unit_containing(date(year, 1, 1), "year"), "year")
 
 
 @resolver("overnight")
