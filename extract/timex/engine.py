@@ -22,14 +22,7 @@ from .tense import TenseCues, UNKNOWN, tense_at
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
-_CAPITALISED_AFTER = re.compile(r" +[A-Z][a-z]")
 _WORD_AFTER = re.compile(r"^\s*([A-Za-z%][A-Za-z]*|%)")
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether only a sentence end, a quotation mark or nothing comes before ``start``."""
-    before = text[max(0, start - 40):start].rstrip()
-    return not before or before[-1] in '.!?"\u201c\u2018\'\n:;'
 
 
 class Engine:
@@ -47,13 +40,8 @@ class Engine:
             re.escape(k).replace(r"\ ", r"\s+") for k in sorted(self.mod_prefixes, key=len, reverse=True))) \
             if self.mod_prefixes else None
         self.preposition_licensed = frozenset(filters.get("preposition_licensed", ()))
-        joiners = "|".join(re.escape(word) for word in filters.get("month_name_joiners", ()))
-        self.month_name_after = re.compile(rf"\s+(?:{joiners})\s+(?:the\s+)?[A-Z]") if joiners else None
-        self.age_possessives = frozenset(filters.get("age_possessives", ()))
         reporting = "|".join(re.escape(word) for word in filters.get("reporting_verbs", ()))
         self.reporting_day = re.compile(rf"\b(?:{reporting})\s+(?:on\s+)?$") if reporting else None
-        wishes = "|".join(re.escape(word) for word in filters.get("wish_subjects", ()))
-        self.wish_after = re.compile(rf"\s+(?:{wishes})\b") if wishes else None
         self.reject = frozenset(filters.get("reject", ()))
         self.fraction_units = frozenset(filters.get("fraction_units", ()))
         self.rate_articles = frozenset(filters.get("rate_articles", ()))
@@ -125,10 +113,6 @@ class Engine:
         return self.reporting_day is not None and \
             self.reporting_day.search(low, max(0, start - 30), start) is not None
 
-    def _after_possessive(self, low: str, start: int) -> bool:
-        word = _WORD_BEFORE.search(low, max(0, start - 20), start)
-        return word is not None and word.group(1) in self.age_possessives
-
     def _trim(self, candidate: Candidate, text: str) -> Candidate | None:
         if self.strip_leading is None:
             return candidate
@@ -146,8 +130,7 @@ class Engine:
         for group in ("month", "season"):
             raw = candidate.groups.get(group)
             licensed = matched_start < candidate.start and candidate.rule.name in self.preposition_licensed
-            if group == "season" and raw is not None and self.month_name_after is not None \
-                    and self.month_name_after.match(text, candidate.end):
+            if group == "season" and raw is not None and self.names.season_is_an_event(text, candidate.end):
                 return False  # "the fall of Avdiivka", "the Spring of Nations"
             if raw is not None and raw.lower().rstrip(".") in self.capitalised_only and raw.islower() \
                     and not licensed:
@@ -164,18 +147,10 @@ class Engine:
             if before and before.group(1)[0].isupper() and text[before.end(1):candidate.start].isspace() \
                     and before.group(1).lower() not in self.month_preceders:
                 return False  # "Theresa May", "Long March"; not "in May, June and July"
-            if self.month_name_after is not None and self.month_name_after.match(text, candidate.end):
+            if self.names.month_begins_a_name(text, candidate.end):
                 return False  # "the March for Life"
-            if expression == "May" and self.wish_after is not None and _opens_sentence(text, candidate.start) \
-                    and self.wish_after.match(text, candidate.end):
-                return False  # "May God protect them", "May they rest in peace": a wish
-        if candidate.rule.resolve == "decade" and self._after_possessive(low, candidate.start):
-            return False  # "in their 90s": an age
-        if candidate.rule.resolve == "set" and expression[:1].isupper() \
-                and _CAPITALISED_AFTER.match(text, candidate.end):
-            return False  # "the Daily Mail", "the Weekly Standard": a title
-        if candidate.rule.resolve == "holiday" and expression.islower() and not text.islower():
-            return False  # "a service of thanksgiving": a holiday is written with capitals
+            if expression == "May" and self.names.may_is_a_wish(text, candidate.start, candidate.end):
+                return False  # "May God protect them"
         if self._name_or_number(candidate, expression, text):
             return False
         unit = (candidate.groups.get("unit") or "").lower()
@@ -206,15 +181,20 @@ class Engine:
         return any(self.grammar.lookup(table, lowered) is not None for table in ("month", "weekday", "unit"))
 
     def _name_or_number(self, candidate: Candidate, expression: str, text: str) -> bool:
-        """Whether the words around a bare year or weekday make it part of a name or a
-        number ("Resolution 1441", "The Sunday Times", "the Good Friday Agreement")."""
+        """Whether the words around a year, weekday, holiday, decade or frequency make it
+        part of a name or a number ("Resolution 1441", "The Sunday Times", "the Good Friday
+        Agreement", "in their 90s", "the Daily Mail")."""
         start, end = candidate.start, candidate.end
         if candidate.rule.resolve == "year" and expression.isdigit():
             return self.names.year_is_a_number(text, start, end)
         if candidate.rule.resolve == "weekday" and expression.isalpha():
             return self.names.weekday_is_a_title(text, start, end)
         if candidate.rule.resolve == "holiday":
-            return self.names.holiday_is_a_name(text, end, self._is_time_word)
+            return self.names.holiday_is_a_name(text, start, end, self._is_time_word)
+        if candidate.rule.resolve == "decade":
+            return self.names.decade_is_an_age(text, start)
+        if candidate.rule.resolve == "set":
+            return self.names.adverb_is_a_title(text, start, end)
         return False
 
     def _preposition_is_the_key(self, candidate: Candidate, low: str, matched_start: int) -> bool:
@@ -261,7 +241,8 @@ def _is_count(word: str) -> bool:
 _OF_OBJECT = re.compile(r" of (?:(?:the|its|their|his|her|a|an|this|that|these|those) )?([a-z0-9']+)")
 
 _DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday",
-                       "relative_period", "week_of", "part_of_named_period", "from_named_day", "weekday_day_of_month", "day_of_month", "dated_part_of_day", "overnight", "month_quarter", "nth_weekday",
+                       "relative_period", "week_of", "part_of_named_period", "from_named_day", "weekday_day_of_month",
+                       "day_of_month", "dated_part_of_day", "overnight", "month_quarter", "nth_weekday",
                        "anaphoric_season"})
 
 

@@ -11,6 +11,14 @@ import re
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'-]*)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z.'-]*)")
 _CAPITALISED_RUN = re.compile(r"(?:[ \t]+[A-Z][A-Za-z.'-]*){1,3}")
+_CAPITALISED_AFTER = re.compile(r" +[A-Z][a-z]")
+_SENTENCE_OPENERS = '.!?"\u201c\u2018\'\n:;'
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether only a sentence end, a quotation mark or nothing comes before ``start``."""
+    before = text[max(0, start - 40):start].rstrip()
+    return not before or before[-1] in _SENTENCE_OPENERS
 
 
 class NameContexts:
@@ -27,6 +35,14 @@ class NameContexts:
         self.names_with_weekday = tuple(filters.get("names_with_weekday", ()))
         # Before "Scotland on Sunday", these make it a place and a day, not the newspaper.
         self.place_prepositions = frozenset(filters.get("place_prepositions", ()))
+        # Before a decade, these make it an age ("in their 90s").
+        self.age_possessives = frozenset(filters.get("age_possessives", ()))
+        # After a sentence-opening "May", these make it a wish ("May God protect them").
+        wishes = "|".join(re.escape(word) for word in filters.get("wish_subjects", ()))
+        self.wish_after = re.compile(rf"\s+(?:{wishes})\b") if wishes else None
+        # After a month or season, "of"/"for" and a capital make a name ("the March for Life").
+        joiners = "|".join(re.escape(word) for word in filters.get("month_name_joiners", ()))
+        self.name_after = re.compile(rf"\s+(?:{joiners})\s+(?:the\s+)?[A-Z]") if joiners else None
         # Words that cannot stand before a house number ("the 1989 Tiananmen Square crackdown").
         self.determiners = frozenset(filters.get("address_blockers", ()))
 
@@ -59,8 +75,34 @@ class NameContexts:
                 return before is None or before.group(1).lower() not in self.place_prepositions
         return False
 
-    def holiday_is_a_name(self, text: str, end: int, is_time_word) -> bool:
+    def holiday_is_a_name(self, text: str, start: int, end: int, is_time_word) -> bool:
         """"the Good Friday Agreement", "Christmas Island": a capitalised word after the
-        holiday that is not itself a time word makes it part of a name."""
+        holiday that is not itself a time word makes it part of a name; "a service of
+        thanksgiving" in lower case is a word, not the holiday."""
+        if text[start:end].islower() and not text.islower():
+            return True
         after = _NEXT_WORD.match(text, end)
         return after is not None and after.group(1)[0].isupper() and not is_time_word(after.group(1))
+
+    def month_begins_a_name(self, text: str, end: int) -> bool:
+        """"the March for Life", "the March of the Combatant Mothers"; not "March of 1999"."""
+        return self.name_after is not None and self.name_after.match(text, end) is not None
+
+    def season_is_an_event(self, text: str, end: int) -> bool:
+        """"the fall of Avdiivka", "the Spring of Nations"; not "the summer of 1969"."""
+        return self.month_begins_a_name(text, end)
+
+    def may_is_a_wish(self, text: str, start: int, end: int) -> bool:
+        """"May God protect them", "May they rest in peace": a sentence-opening wish."""
+        return self.wish_after is not None and _opens_sentence(text, start) \
+            and self.wish_after.match(text, end) is not None
+
+    def decade_is_an_age(self, text: str, start: int) -> bool:
+        """"in their 90s", "a man in his 30s": a decade of someone's life."""
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        return before is not None and before.group(1).lower() in self.age_possessives
+
+    def adverb_is_a_title(self, text: str, start: int, end: int) -> bool:
+        """"the Daily Mail", "the Weekly Standard": a capitalised frequency word before
+        another capitalised word is a title."""
+        return text[start:start + 1].isupper() and _CAPITALISED_AFTER.match(text, end) is not None
