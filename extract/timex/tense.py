@@ -108,7 +108,10 @@ def sentence_bounds(low: str, start: int, end: int,
 
 
 def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
-    """PAST, FUTURE or UNKNOWN for the expression at ``low[start:end]``.
+    """PAST, FUTURE or UNKNOWN for the expression at ``low[start:end]``, times WEAK
+    when the cue is far from it (it may be another clause's) and times ADJACENT when
+    a verb stands right before it ("ended Jan. 31") or "since" does: such a cue holds
+    however far back the date is.
 
     Looks at the words of its sentence, nearest first, and takes the first cue.
     Multi-word cues ("going to") are matched on the word sequence.
