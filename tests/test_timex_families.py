@@ -260,6 +260,10 @@ ROWS = [
       "years", "DURATION", "PXY", None, None, None, id="vague-years-of-noun"),
     P("Harvey's novel is set over a single day aboard the space station.", REF,
       "a single day", "DURATION", "P1D", None, None, None, id="a-single-day"),
+    P("The plan will cut 6,000 jobs by year end.", date(1989, 10, 26),
+      "year end", "DATE", "1989", "1989-12-01", "1989-12-31", "year", id="year-end-spaced-is-end-of-year"),
+    P("The company expects to complete the transaction by year-end.", date(1989, 11, 2),
+      "year-end", "DATE", "1989-12-31", "1989-12-31", "1989-12-31", "day", id="year-end-hyphen-is-closing-day"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

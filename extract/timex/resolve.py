@@ -821,7 +821,8 @@ def relative_period(ctx: Context) -> Resolution | None:
         return Resolution("DATE", value, interval, "day", mod, anaphoric)
     first, last = interval
     if re.search(r"\w-end\b", lowered) and unit in ("month", "quarter", "year"):
-        # "year-end", "quarter-end": the closing date of the books, a day.
+        # "year-end", "quarter-end": the closing date of the books, a day ("by year end",
+        # "by year's end" read as "by the end of the year").
         return Resolution("DATE", last.isoformat(), (last, last), "day", None, anaphoric)
     if mod_raw in ("earlier",) and relative == 0:
         return Resolution("DATE", value, (first, min(last, ctx.reference)), unit, "before")
