@@ -264,6 +264,8 @@ ROWS = [
       "year end", "DATE", "1989", "1989-12-01", "1989-12-31", "year", id="year-end-spaced-is-end-of-year"),
     P("The company expects to complete the transaction by year-end.", date(1989, 11, 2),
       "year-end", "DATE", "1989-12-31", "1989-12-31", "1989-12-31", "day", id="year-end-hyphen-is-closing-day"),
+    P("In Maine, people will have to live without power for a while.", REF,
+      "a while", "DURATION", "PXX", None, None, None, id="a-while-found-on-its-own"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
