@@ -266,6 +266,18 @@ ROWS = [
       "year-end", "DATE", "1989-12-31", "1989-12-31", "1989-12-31", "day", id="year-end-hyphen-is-closing-day"),
     P("In Maine, people will have to live without power for a while.", REF,
       "a while", "DURATION", "PXX", None, None, None, id="a-while-found-on-its-own"),
+    # "p.m." does not end the sentence a tense is read from; scheduled events look forward.
+    P("Nominations will close at 5 p.m. on Friday, the electoral commission said on Wednesday.",
+      date(2026, 7, 1), "Friday", "DATE", "2026-07-03", "2026-07-03", "2026-07-03", "day",
+      id="tense-across-pm-abbreviation"),
+    P("Lai, who takes office on May 20, told a delegation that peace mattered.", date(2024, 1, 15),
+      "May 20", "DATE", "2024-05-20", "2024-05-20", "2024-05-20", "day", id="tense-takes-office"),
+    P("Peru holds general elections on Sunday with a record 35 candidates.", date(2026, 4, 7),
+      "Sunday", "DATE", "2026-04-12", "2026-04-12", "2026-04-12", "day", id="tense-holds-elections"),
+    P("Labour unions plan a nationwide strike on Thursday.", date(2025, 8, 27),
+      "Thursday", "DATE", "2025-08-28", "2025-08-28", "2025-08-28", "day", id="tense-plan-a-strike"),
+    P("The helicopter went down at about 1:30 p.m. (1000 GMT) near the town of Jolfa.", date(2024, 5, 19),
+      "1000 GMT", "TIME", "2024-05-19T10:00", "2024-05-19", "2024-05-19", "hour", id="clock-bracketed-gmt"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
@@ -1016,7 +1028,6 @@ NEGATIVE_ROWS = [
     pytest.param("The Sunday Times reported that the minister would resign.", "Sunday", id="newspaper-sunday-times"),
     pytest.param("The Mail on Sunday said the deal was worth 1.2 billion pounds.", "Sunday", id="newspaper-mail-on-sunday"),
     pytest.param("Villagers fetch water from a spring in the hills.", "spring", id="spring-water"),
-    pytest.param("The quake struck at 3:42 a.m. (1842 GMT) on Monday.", "1842", id="bracketed-gmt-not-a-year"),
     pytest.param("The patch moves the app to version 1.2.2013.5 tomorrow.", "1.2.2013.5", id="version-number"),
     pytest.param("The envoy will present the plan to parliament.", "present", id="present-verb"),
     pytest.param("The H1N1 virus spread quickly.", "H1N1", id="virus-name"),
@@ -1083,3 +1094,10 @@ def test_a_date_before_the_calendar_is_dropped_not_raised():
 def test_unknown_language_is_a_clear_error():
     with pytest.raises(LookupError, match="xx"):
         find_timexes("Some text 2024.", date(2025, 1, 24), language="xx")
+
+
+def test_bracketed_gmt_is_that_time_not_a_year():
+    """"3:42 a.m. (1842 GMT)": the bracket gives the time in GMT, a TIME of its own."""
+    sentence = "The quake struck at 3:42 a.m. (1842 GMT) on Monday."
+    span = _the_span(sentence, REF, "1842 GMT")
+    assert (span.kind, span.value[-6:]) == ("TIME", "T18:42")
