@@ -278,6 +278,11 @@ ROWS = [
       "Thursday", "DATE", "2025-08-28", "2025-08-28", "2025-08-28", "day", id="tense-plan-a-strike"),
     P("The helicopter went down at about 1:30 p.m. (1000 GMT) near the town of Jolfa.", date(2024, 5, 19),
       "1000 GMT", "TIME", "2024-05-19T10:00", "2024-05-19", "2024-05-19", "hour", id="clock-bracketed-gmt"),
+    # A day's event after "after", "following", "of" is past ("after winning Saturday's election").
+    P("Lai said on Monday he would not bow to pressure, after winning Saturday's election.", date(2024, 1, 15),
+      "Saturday", "DATE", "2024-01-13", "2024-01-13", "2024-01-13", "day", id="tense-after-days-event"),
+    P("Forces will begin an exercise on Monday, following Tuesday's confrontation at sea.", date(2025, 6, 21),
+      "Tuesday", "DATE", "2025-06-17", "2025-06-17", "2025-06-17", "day", id="following-days-event-not-anaphoric"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

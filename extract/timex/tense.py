@@ -32,7 +32,7 @@ class TenseCues:
                  past_perfect: list[str] = (),
                  present_auxiliaries: list[str] = (), nouns_too: list[str] = (),
                  determiners: list[str] = (), neutral: list[str] = (),
-                 date_objects: list[str] = ()) -> None:
+                 date_objects: list[str] = (), after_event: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -52,6 +52,8 @@ class TenseCues:
         self.determiners = frozenset(determiners)
         # Verbs whose object a date right after them is ("declared Tuesday a holiday").
         self.date_objects = frozenset(date_objects)
+        # Before a day's event ("after Saturday's election"), these put the event in the past.
+        self.after_event = frozenset(after_event)
         self.future_single = frozenset(w for w in future if " " not in w)
         self.future_multi = tuple(tuple(w.split()) for w in future if " " in w)
         self.past_single = frozenset(w for w in past if " " not in w)
@@ -129,6 +131,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
         return FUTURE   # "declared Tuesday a holiday": a day set aside ahead, whenever declared
     if pivot > 0 and words[pivot - 1] in cues.past_prepositions:
         return PAST * ADJACENT   # "has cut rates since September": however far back
+    if pivot > 0 and words[pivot + 1:pivot + 2] == ["'s"] and words[pivot - 1] in cues.after_event:
+        return PAST   # "after winning Saturday's election", "following Tuesday's clash"
     # A time phrase opening its sentence ("In January, ... a bomb killed") belongs
     # to the main verb after it, however long the phrase between.
     fronted = pivot <= 2
