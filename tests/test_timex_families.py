@@ -283,6 +283,13 @@ ROWS = [
       "Saturday", "DATE", "2024-01-13", "2024-01-13", "2024-01-13", "day", id="tense-after-days-event"),
     P("Forces will begin an exercise on Monday, following Tuesday's confrontation at sea.", date(2025, 6, 21),
       "Tuesday", "DATE", "2025-06-17", "2025-06-17", "2025-06-17", "day", id="following-days-event-not-anaphoric"),
+    # Day ranges: each end an expression, as TIMEX3 has it; the first drawn over the range.
+    P("In the reporting period 15–18 March, partners delivered food to 120,000 people.", date(2022, 3, 19),
+      "15", "DATE", "2022-03-15", "2022-03-15", "2022-03-18", "day", id="day-range-first-end"),
+    P("In the reporting period 15–18 March, partners delivered food to 120,000 people.", date(2022, 3, 19),
+      "18 March", "DATE", "2022-03-18", "2022-03-18", "2022-03-18", "day", id="day-range-second-end"),
+    P("The summit was held on April 24 and 25.", date(1999, 5, 10),
+      "25", "DATE", "1999-04-25", "1999-04-25", "1999-04-25", "day", id="month-day-range-second-end"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
@@ -1025,6 +1032,7 @@ NEGATIVE_ROWS = [
     pytest.param("The flypast was cancelled at the last minute.", "last minute", id="at-the-last-minute"),
     pytest.param('"May they rest in peace," she said.', "May", id="may-wish-pronoun"),
     pytest.param("He finished 19th in the race and lives on the 19th floor.", "19th", id="ordinal-not-day"),
+    pytest.param("Madrid won 3-1 on Sunday.", "1", id="score-not-range-end"),
     pytest.param("The FBI arrested him in the early hours of Thursday morning.", "hours", id="early-hours-not-a-length"),
     pytest.param("For tickets call 01 676 2000 or 1890 321 321.", "2000", id="phone-number"),
     pytest.param("Washington says Resolution 1441 gave it the authority to act.", "1441", id="resolution-number-year-like"),

@@ -338,6 +338,26 @@ def calendar_date(ctx: Context) -> Resolution | None:
     return _date_resolution(first)
 
 
+_RANGE_START = re.compile(r"([a-z]+)\.? [0-9]{1,2}(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|and)\s*$")
+
+
+@resolver("range_end_day")
+def range_end_day(ctx: Context) -> Resolution | None:
+    """"June 2-4": the "4" is that day of the month just named ("June 2"), when that is
+    what stands right before it (not "won 3-1")."""
+    opening = _RANGE_START.search(ctx.before)
+    if ctx.last is None or ctx.last[2] != "day" or opening is None \
+            or ctx.grammar.lookup("month", opening.group(1)) is None:
+        return None
+    start = ctx.last[0]
+    year = _year(ctx, ctx.groups.get("year")) or start.year
+    try:
+        day = date(year, start.month, int(ctx.groups["day"]))
+    except ValueError:
+        return None
+    return _date_resolution(day) if day >= start or year != start.year else None
+
+
 @resolver("month")
 def month(ctx: Context) -> Resolution | None:
     number = _month_number(ctx)
