@@ -290,6 +290,13 @@ ROWS = [
       "18 March", "DATE", "2022-03-18", "2022-03-18", "2022-03-18", "day", id="day-range-second-end"),
     P("The summit was held on April 24 and 25.", date(1999, 5, 10),
       "25", "DATE", "1999-04-25", "1999-04-25", "1999-04-25", "day", id="month-day-range-second-end"),
+    P("Putin arrived in Pyongyang on Wednesday. The leaders were expected to sign an agreement later in the day.",
+      date(2024, 6, 19), "later in the day", "DATE", "2024-06-19", "2024-06-19", "2024-06-19", "day",
+      id="later-in-the-day"),
+    P("The jet had been in the air for less than half an hour.", REF,
+      "less than half an hour", "DURATION", "PT30M", None, None, None, id="half-an-hour"),
+    P("A minute of silence was held nationwide at 9 a.m.", REF,
+      "A minute", "DURATION", "PT1M", None, None, None, id="a-minute-of-silence"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

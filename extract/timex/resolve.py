@@ -1284,12 +1284,15 @@ def deictic_day(ctx: Context) -> Resolution | None:
 
 @resolver("part_of_day_in_text")
 def part_of_day_in_text(ctx: Context) -> Resolution | None:
-    """"in the afternoon": of the day the text last named, else of the publication day."""
-    part = ctx.grammar.lookup("part_of_day", ctx.groups.get("part_of_day", ""))
-    if part is None:
-        return None
+    """"in the afternoon": of the day the text last named, else of the publication day;
+    "later in the day": that day itself."""
     on_day = ctx.last is not None and ctx.last[2] in ("day", "part_of_day", "hour", "minute")
     day = ctx.last[0] if on_day else ctx.reference  # type: ignore[index]
+    if ctx.groups.get("part_of_day") is None:
+        return _date_resolution(day, anaphoric=on_day)
+    part = ctx.grammar.lookup("part_of_day", ctx.groups["part_of_day"])
+    if part is None:
+        return None
     return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day", None, on_day)
 
 
