@@ -297,6 +297,12 @@ ROWS = [
       "less than half an hour", "DURATION", "PT30M", None, None, None, id="half-an-hour"),
     P("A minute of silence was held nationwide at 9 a.m.", REF,
       "A minute", "DURATION", "PT1M", None, None, None, id="a-minute-of-silence"),
+    # "over the past week" is the seven days to the reference, a length like "the past three
+    # weeks"; "the previous week" (counted from the text's date) stays a calendar week.
+    P("Russian forces have intensified attacks over the past week.", date(2024, 9, 9),
+      "the past week", "DURATION", "P1W", "2024-09-02", "2024-09-09", None, id="the-past-week-a-stretch"),
+    P("Ukrainian forces repelled 162 attacks in the past day.", date(2024, 9, 9),
+      "the past day", "DURATION", "P1D", "2024-09-08", "2024-09-09", None, id="the-past-day-a-stretch"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -939,6 +939,9 @@ def shifted(ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, interval, grain, _approx(ctx), anaphoric, shifted=True)
 
 
+_SPAN_PREPOSITION = re.compile(r"\b(?:over|in|during|within|for|throughout)\s*$")
+
+
 @resolver("span_duration")
 def span_duration(ctx: Context) -> Resolution | None:
     """"the past three months", "the next two weeks", "recent years": a duration,
@@ -966,8 +969,17 @@ def span_duration(ctx: Context) -> Resolution | None:
     if count == "X" and not raw_count and relative is not None and int(relative) != 0:  # type: ignore[arg-type]
         # "recent years", "the coming months": the past or the future, not a length.
         return Resolution("DATE", "PAST_REF" if int(relative) < 0 else "FUTURE_REF", None, None)  # type: ignore[arg-type]
-    if count == 1 and not raw_count and unit in ("day", "week", "month", "quarter", "year", "weekend"):
-        # "the past year", "the last decade": the previous calendar period.
+    words = lowered.split()
+    a_stretch = (lowered.startswith(("the past", "the last", "past")) or (
+        lowered.startswith(("the next", "the coming")) and _SPAN_PREPOSITION.search(ctx.before) is not None)) \
+        and not ctx.after.startswith(" of ")   # "the last year of his life" is no stretch to now
+    if count == 1 and not raw_count and unit in ("day", "week", "month", "quarter", "year") and a_stretch \
+            and words[-1] == ctx.groups.get("unit", "").lower():
+        # "over the past week", "in the next week": seven days to (from) the reference, a
+        # length as "the past three weeks" is; not the calendar week before.
+        count = 1
+    elif count == 1 and not raw_count and unit in ("day", "week", "month", "quarter", "year", "weekend"):
+        # "the previous week", "the following year": the calendar period next to it.
         relative = ctx.word("span_relative")
         if relative is not None and int(relative) != 0 and "the first" not in lowered:  # type: ignore[arg-type]
             base = cal.shift(ctx.reference, "day" if unit == "weekend" else unit,
