@@ -303,6 +303,10 @@ ROWS = [
       "the past week", "DURATION", "P1W", "2024-09-02", "2024-09-09", None, id="the-past-week-a-stretch"),
     P("Ukrainian forces repelled 162 attacks in the past day.", date(2024, 9, 9),
       "the past day", "DURATION", "P1D", "2024-09-08", "2024-09-09", None, id="the-past-day-a-stretch"),
+    P("In the week ending Sunday, WHO recorded 14 attacks on health care.", date(2025, 9, 1),
+      "the week", "DATE", "2025-W35", "2025-08-25", "2025-08-31", "week", id="week-ending-weekday"),
+    P("During the week ending 8 May, more than 1,100 people were vaccinated.", date(2022, 5, 15),
+      "the week", "DATE", "2022-W18", "2022-05-02", "2022-05-08", "week", id="week-ending-day-month"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -573,18 +573,32 @@ def quarter(ctx: Context) -> Resolution | None:
 _CLOSING = re.compile(r"\s*([a-z][a-z ]*?)\s+([a-z]+\.?)\s+([0-9]{1,2})(?![0-9])")
 
 
+_CLOSING_DAY_FIRST = re.compile(r"\s*([a-z][a-z ]*?)\s+([0-9]{1,2})(?:st|nd|rd|th)?\s+([a-z]+\.?)(?![a-z])")
+_CLOSING_WEEKDAY = re.compile(r"\s*([a-z][a-z ]*?)\s+([a-z]+)(?![a-z])")
+
+
 def _period_closing(ctx: Context) -> date | None:
-    """The day named right after a period as its end ("the quarter ended Sept. 30"),
-    in the latest year it is not after the reference."""
+    """The day named right after a period as its end ("the quarter ended Sept. 30",
+    "the week ending 8 May", "the week ending Sunday"), in the latest year it is not
+    after the reference."""
+    cues = ctx.grammar.words.get("period_end_cue", {})
     match = _CLOSING.match(ctx.after)
-    if match is None or match.group(1) not in ctx.grammar.words.get("period_end_cue", {}):
-        return None
-    month = ctx.grammar.lookup("month", match.group(2))
+    month_raw, day_raw = (match.group(2), match.group(3)) if match else (None, None)
+    if match is None or match.group(1) not in cues or ctx.grammar.lookup("month", month_raw) is None:
+        match = _CLOSING_DAY_FIRST.match(ctx.after)
+        month_raw, day_raw = (match.group(3), match.group(2)) if match else (None, None)
+    if match is None or match.group(1) not in cues:
+        weekday = _CLOSING_WEEKDAY.match(ctx.after)
+        if weekday is None or weekday.group(1) not in cues:
+            return None
+        number = ctx.grammar.lookup("weekday", weekday.group(2))
+        return None if number is None else cal.weekday_on_or_before(ctx.reference, int(number))  # type: ignore[arg-type]
+    month = ctx.grammar.lookup("month", month_raw)
     if month is None:
         return None
     for year in (ctx.reference.year, ctx.reference.year - 1):
         try:
-            day = date(year, int(month), int(match.group(3)))
+            day = date(year, int(month), int(day_raw))  # type: ignore[arg-type]
         except ValueError:
             return None
         if day <= ctx.reference:
@@ -823,6 +837,9 @@ def relative_period(ctx: Context) -> Resolution | None:
         return Resolution("DURATION", "P1Y", None, None)
     if relative is None and unit == "weekend":
         return _nearest_weekend(ctx)
+    if relative is None and unit == "week" and mod is None and (closing := _period_closing(ctx)) is not None:
+        # "the week ending 8 May", "the week ending Sunday": the week that day closes.
+        return _unit_resolution(cal.unit_containing(closing, "week"), "week", anaphoric=True)
     if relative is None:
         # "the year", "the week": the one the text is talking about, else the current one.
         # "year-end", "quarter-end" name the reporting period's end: the current one.
