@@ -307,6 +307,10 @@ ROWS = [
       "the week", "DATE", "2025-W35", "2025-08-25", "2025-08-31", "week", id="week-ending-weekday"),
     P("During the week ending 8 May, more than 1,100 people were vaccinated.", date(2022, 5, 15),
       "the week", "DATE", "2022-W18", "2022-05-02", "2022-05-08", "week", id="week-ending-day-month"),
+    P("The S&P 500 is down about 17% year to date.", date(2025, 4, 4),
+      "year to date", "DATE", "2025", "2025-01-01", "2025-04-04", "year", id="year-to-date"),
+    P("Compared with the same period in 2023, this represents a decrease.", date(2024, 4, 30),
+      "the same period in 2023", "DATE", "2023", "2023-01-01", "2023-12-31", "year", id="same-period-of-year-alone"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

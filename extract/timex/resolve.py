@@ -1050,8 +1050,11 @@ def same_period_of_year(ctx: Context) -> Resolution | None:
     year = _year(ctx, ctx.groups.get("year"))
     raw = (ctx.groups.get("period") or "").lower()
     base = ctx.quarter if raw in ("quarter", "period") and ctx.quarter is not None else ctx.reported
-    if year is None or base is None:
+    if year is None:
         return None
+    if base is None:
+        # No period named before: the year is all that can be said.
+        return _unit_resolution(cal.unit_containing(date(year, 1, 1), "year"), "year")
     unit = base[2] if raw == "period" else raw
     if unit not in ("quarter", "half", "month", "week"):
         return None
@@ -1330,6 +1333,16 @@ def new_year(ctx: Context) -> Resolution | None:
     """"a memorial will be held in the new year": said from September on, next year."""
     year = ctx.reference.year + (1 if ctx.reference.month >= 9 else 0)
     return _unit_resolution(cal.unit_containing(date(year, 1, 1), "year"), "year")
+
+
+@resolver("period_to_date")
+def period_to_date(ctx: Context) -> Resolution | None:
+    """"year to date": this year, drawn from its start to the reference."""
+    unit = _period_unit(ctx)
+    if unit not in ("year", "quarter", "month", "week"):
+        return None
+    value, (first, _last) = cal.unit_containing(ctx.reference, unit)
+    return Resolution("DATE", value, (first, ctx.reference), unit, "before")
 
 
 @resolver("overnight")
