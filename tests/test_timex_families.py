@@ -311,6 +311,12 @@ ROWS = [
       "year to date", "DATE", "2025", "2025-01-01", "2025-04-04", "year", id="year-to-date"),
     P("Compared with the same period in 2023, this represents a decrease.", date(2024, 4, 30),
       "the same period in 2023", "DATE", "2023", "2023-01-01", "2023-12-31", "year", id="same-period-of-year-alone"),
+    P("The president declared martial law on Tuesday night. Lawmakers voted shortly after 1 a.m. to lift it.",
+      date(2024, 12, 4), "1 a.m.", "TIME", "2024-12-04T01:00", "2024-12-04", "2024-12-04", "hour",
+      id="clock-small-hours-after-night"),
+    P("The dam was breached in the early hours of Tuesday. Water began to pour through at 2:50 a.m.",
+      date(2023, 6, 6), "2:50 a.m.", "TIME", "2023-06-06T02:50", "2023-06-06", "2023-06-06", "minute",
+      id="clock-small-hours-of-that-day"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

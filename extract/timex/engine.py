@@ -64,6 +64,7 @@ class Engine:
         quarter: tuple[date, date, str] | None = None
         unshifted_end = 0   # where the last date named outright ends in the text
         event_day: tuple[date, date, str] | None = None   # the last day events were put on
+        event_night = False   # ... named as its evening or night ("on Tuesday night")
         for matched in self.scanner.candidates(text):
             candidate = self._trim(matched, text)
             if candidate is None or not self._keep(candidate, text, low, matched.start):
@@ -76,7 +77,7 @@ class Engine:
                           text=expression, tense=tense, last=last,
                           before=low[max(0, candidate.start - 20):candidate.start],
                           after=low[candidate.end:candidate.end + 40],
-                          last_shifted=last_shifted, unshifted=unshifted, quarter=quarter, event_day=event_day,
+                          last_shifted=last_shifted, unshifted=unshifted, quarter=quarter, event_day=event_day, event_night=event_night,
                           unshifted_in_sentence=unshifted is not None
                           and _SENTENCE_BREAK.search(text, unshifted_end, candidate.start) is None)
             try:
@@ -99,7 +100,10 @@ class Engine:
                     and resolution.granularity is not None:
                 last = (resolution.interval[0], resolution.interval[1], resolution.granularity)
                 if resolution.granularity in _DAY_GRAINS and not self._reporting_day(low, candidate.start):
+                    # "on Tuesday night": clock times in the small hours after it are the next day's
+                    # ("the early hours of Tuesday" are Tuesday's own).
                     event_day = last
+                    event_night = resolution.value.endswith(("TNI", "TEV")) and "hours" not in expression.lower()
                 last_shifted = resolution.shifted
                 if not last_shifted:
                     unshifted, unshifted_end = last, candidate.end

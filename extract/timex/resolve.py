@@ -48,6 +48,7 @@ class Context:
     quarter: tuple[date, date, str] | None = None     # the last quarter named outright
     unshifted_in_sentence: bool = False  # the last date named outright is in this sentence
     event_day: tuple[date, date, str] | None = None  # the last day named, not as the day of a report
+    event_night: bool = False  # that day was named as its evening or night
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
@@ -1396,6 +1397,9 @@ def clock_time(ctx: Context) -> Resolution | None:
             hour = 0
         if hour > 23:
             return None
+        if ctx.event_night and base == (ctx.event_day[0] if ctx.event_day else None) and hour < 6 \
+                and not ctx.groups.get("weekday") and not ctx.groups.get("month"):
+            base += timedelta(days=1)   # "on Tuesday night ... shortly after 1 a.m.": Wednesday's
     value = f"{base.isoformat()}T{hour:02d}:{minute:02d}"
     return Resolution("TIME", value, (base, base), "minute" if minute else "hour")
 
