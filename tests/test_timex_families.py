@@ -317,6 +317,9 @@ ROWS = [
     P("The dam was breached in the early hours of Tuesday. Water began to pour through at 2:50 a.m.",
       date(2023, 6, 6), "2:50 a.m.", "TIME", "2023-06-06T02:50", "2023-06-06", "2023-06-06", "minute",
       id="clock-small-hours-of-that-day"),
+    P("Ukraine's Independence Day falls on Wednesday, and officials warned of strikes.", date(2022, 8, 20),
+      "Ukraine's Independence Day", "DATE", "2022-08-24", "2022-08-24", "2022-08-24", "day",
+      id="holiday-a-countrys-independence-day"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
