@@ -42,3 +42,13 @@ def test_every_rule_match_begins_with_one_of_its_first_chars():
             match = pattern.match(text, start)
             if match is not None and match.end() > match.start():
                 assert text[start] in allowed, (rule.name, text[start:match.end()])
+
+
+def test_words_with_mostly_the_same_rules_share_one_set():
+    """Sets that share at least half their rules are merged (fewer patterns to compile);
+    a set unlike the others keeps its own."""
+    from extract.timex.scan import _merge_similar
+    merged = _merge_similar({"day": frozenset({1, 2, 3, 4}), "week": frozenset({1, 2, 3, 5}),
+                             "may": frozenset({9})})
+    assert merged == {"day": frozenset({1, 2, 3, 4, 5}), "week": frozenset({1, 2, 3, 4, 5}),
+                      "may": frozenset({9})}
