@@ -44,6 +44,8 @@ class Engine:
         self.reporting_day = re.compile(rf"\b(?:{reporting})\s+(?:on\s+)?$") if reporting else None
         self.reject = frozenset(filters.get("reject", ()))
         self.fraction_units = frozenset(filters.get("fraction_units", ()))
+        self.fraction_followers = frozenset(filters.get("fraction_followers", ()))
+        self.ordinal_units = frozenset(filters.get("ordinal_units", ()))
         self.rate_articles = frozenset(filters.get("rate_articles", ()))
         self.count_words = frozenset(filters.get("count_words", ()))
         strip = sorted(filters.get("strip_leading", ()), key=len, reverse=True)
@@ -151,19 +153,26 @@ class Engine:
             if before and before.group(1)[0].isupper() and text[before.end(1):candidate.start].isspace() \
                     and before.group(1).lower() not in self.month_preceders:
                 return False  # "Theresa May", "Long March"; not "in May, June and July"
-            if self.names.month_begins_a_name(text, candidate.end):
+            if self.names.month_begins_a_name(text, candidate.end, candidate.start):
                 return False  # "the March for Life"
             if expression == "May" and self.names.may_is_a_wish(text, candidate.start, candidate.end):
                 return False  # "May God protect them"
         if self._name_or_number(candidate, expression, text):
             return False
-        unit = (candidate.groups.get("unit") or "").lower()
-        if unit in self.fraction_units and self._share_of(low, candidate.end):
-            return False  # "about three-quarters of its food": a share
+        raw_unit = candidate.groups.get("unit") or ""
+        unit = raw_unit.lower()
+        if unit in self.fraction_units and (self._share_of(low, candidate.end)
+                                            or self._word_after(low, candidate.end) in self.fraction_followers):
+            return False  # "about three-quarters of its food", "a quarter point": a share
+        if unit and low.startswith("-", candidate.end) and low[candidate.end + 1:candidate.end + 2].isalpha() \
+                and unit in self.ordinal_units:
+            return False  # "the first second-round count": an ordinal, not a second
+        if raw_unit[:1].isupper() and self.names.capitalised_word_follows(text, candidate.end):
+            return False  # "the Six Day War", "the Hundred Years War": a name
         if candidate.groups.get("year") is not None and candidate.rule.resolve == "year":
-            after = _WORD_AFTER.match(text[candidate.end:candidate.end + 30])
-            if after and after.group(1).lower() in self.measure and self.measure[after.group(1).lower()]:
-                return False
+            after = self._word_after(low, candidate.end)
+            if after is not None and self.measure.get(after):
+                return False  # "1,500 troops": a count
         return bool(expression.strip())
 
     def _with_mod_prefix(self, candidate: Candidate, resolution: Resolution,
@@ -209,6 +218,11 @@ class Engine:
         matched = " ".join(low[matched_start:candidate.end].split())
         return any(matched == " ".join(value.lower().split()) and self.grammar.lookup(table, value) is not None
                    for table, value in candidate.groups.items() if table in self.grammar.words)
+
+    @staticmethod
+    def _word_after(low: str, end: int) -> str | None:
+        after = _WORD_AFTER.match(low[end:end + 30])
+        return None if after is None else after.group(1)
 
     def _share_of(self, low: str, end: int) -> bool:
         """Whether "of" and something not a time follow (a share: "three-quarters of its

@@ -12,6 +12,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'-]*)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z.'-]*)")
 _CAPITALISED_RUN = re.compile(r"(?:[ \t]+[A-Z][A-Za-z.'-]*){1,3}")
 _CAPITALISED_AFTER = re.compile(r" +[A-Z][a-z]")
+_QUOTES = '"\u201c\u2018\''
 _SENTENCE_OPENERS = '.!?"\u201c\u2018\'\n:;'
 
 
@@ -84,9 +85,17 @@ class NameContexts:
         after = _NEXT_WORD.match(text, end)
         return after is not None and after.group(1)[0].isupper() and not is_time_word(after.group(1))
 
-    def month_begins_a_name(self, text: str, end: int) -> bool:
-        """"the March for Life", "the March of the Combatant Mothers"; not "March of 1999"."""
-        return self.name_after is not None and self.name_after.match(text, end) is not None
+    def month_begins_a_name(self, text: str, end: int, start: int | None = None) -> bool:
+        """"the March for Life", "the March of the Combatant Mothers", the "July Charter" in
+        quotation marks; not "March of 1999"."""
+        if self.name_after is not None and self.name_after.match(text, end) is not None:
+            return True
+        quoted = start is not None and start > 0 and text[start - 1] in _QUOTES
+        return quoted and self.capitalised_word_follows(text, end)
+
+    def capitalised_word_follows(self, text: str, end: int) -> bool:
+        """Whether a capitalised word comes right after ``end`` ("Day War", "Charter")."""
+        return _CAPITALISED_AFTER.match(text, end) is not None
 
     def season_is_an_event(self, text: str, end: int) -> bool:
         """"the fall of Avdiivka", "the Spring of Nations"; not "the summer of 1969"."""
@@ -105,4 +114,4 @@ class NameContexts:
     def adverb_is_a_title(self, text: str, start: int, end: int) -> bool:
         """"the Daily Mail", "the Weekly Standard": a capitalised frequency word before
         another capitalised word is a title."""
-        return text[start:start + 1].isupper() and _CAPITALISED_AFTER.match(text, end) is not None
+        return text[start:start + 1].isupper() and self.capitalised_word_follows(text, end)
