@@ -320,6 +320,11 @@ ROWS = [
     P("Ukraine's Independence Day falls on Wednesday, and officials warned of strikes.", date(2022, 8, 20),
       "Ukraine's Independence Day", "DATE", "2022-08-24", "2022-08-24", "2022-08-24", "day",
       id="holiday-a-countrys-independence-day"),
+    # A fiscal year across two calendar years is named by the one it ends in.
+    P("Commonwealth Bank reported a record profit for the 2022-23 financial year.", date(2023, 8, 10),
+      "the 2022-23 financial year", "DATE", "2023", "2022-01-01", "2023-12-31", "year", id="split-fiscal-year"),
+    P("The automaker expects to close FY2021-22 with record volumes.", date(2022, 3, 9),
+      "FY2021-22", "DATE", "2022", "2021-01-01", "2022-12-31", "year", id="fy-split-notation"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -681,6 +681,12 @@ def year(ctx: Context) -> Resolution | None:
     value = _year(ctx, ctx.groups.get("year") or ctx.groups.get("shortyear"))
     if value is None:
         return None
+    end = ctx.groups.get("year_end")
+    if end is not None:
+        # "FY2021-22": named by the year it ends in, drawn over both.
+        last = int(end) if len(end) == 4 else value // 100 * 100 + int(end)
+        if last == value + 1:
+            return Resolution("DATE", str(last), (cal.year_unit(value)[1][0], cal.year_unit(last)[1][1]), "year")
     return _unit_resolution(cal.year_unit(value), "year", _mod(ctx))
 
 
