@@ -325,6 +325,9 @@ ROWS = [
       "the 2022-23 financial year", "DATE", "2023", "2022-01-01", "2023-12-31", "year", id="split-fiscal-year"),
     P("The automaker expects to close FY2021-22 with record volumes.", date(2022, 3, 9),
       "FY2021-22", "DATE", "2022", "2021-01-01", "2022-12-31", "year", id="fy-split-notation"),
+    P("The Derby will be run on Saturday. Beacons will be lit at 21:45 BST this evening.", date(2022, 6, 2),
+      "21:45 BST this evening", "TIME", "2022-06-02T21:45", "2022-06-02", "2022-06-02", "minute",
+      id="clock-this-evening"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -1378,6 +1378,8 @@ def clock_time(ctx: Context) -> Resolution | None:
         base = _weekday_date(ctx, int(ctx.word("weekday")), None)  # type: ignore[arg-type]
     elif ctx.groups.get("deictic_day"):
         base = ctx.reference + timedelta(days=int(ctx.word("deictic_day")))  # type: ignore[arg-type]
+    elif ctx.groups.get("this_part"):
+        base = ctx.reference   # "at 21:45 BST this evening"
     else:
         # "10:35 a.m. (0735 GMT) Friday": the day named right after the bracket.
         after = _DAY_AFTER_BRACKET.match(ctx.after)
