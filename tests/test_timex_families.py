@@ -328,6 +328,9 @@ ROWS = [
     P("The Derby will be run on Saturday. Beacons will be lit at 21:45 BST this evening.", date(2022, 6, 2),
       "21:45 BST this evening", "TIME", "2022-06-02T21:45", "2022-06-02", "2022-06-02", "minute",
       id="clock-this-evening"),
+    P("The Met Office has issued yellow warnings for snow from Monday morning until Wednesday.", date(2024, 11, 17),
+      "Monday morning", "TIME", "2024-11-18TMO", "2024-11-18", "2024-11-18", "part_of_day",
+      id="tense-from-until-range-ahead"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -127,6 +127,9 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     beyond_comma = len(after) if comma < 0 else sum(1 for p, _w in after if p < comma)
     if pivot > 1 and _phrase_before(words, pivot, cues.future_prepositions):
         return FUTURE   # "gave them until Tuesday"; not "Until Tuesday, they had not ..."
+    if pivot > 1 and words[pivot - 1] == "from" \
+            and any(_phrase_before(words, j, cues.future_prepositions) for j in range(pivot + 2, pivot + 6)):
+        return FUTURE   # "warnings from Monday morning until Wednesday": the range runs ahead
     if pivot > 0 and words[pivot - 1] in cues.date_objects:
         return FUTURE   # "declared Tuesday a holiday": a day set aside ahead, whenever declared
     if pivot > 0 and words[pivot - 1] in cues.past_prepositions:
