@@ -22,7 +22,7 @@ from .tense import TenseCues, UNKNOWN, tense_at
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
-_WORD_AFTER = re.compile(r"^\s*([A-Za-z%][A-Za-z]*|%)")
+_WORD_AFTER = re.compile(r"^[\s-]*([A-Za-z%][A-Za-z]*|%)")
 
 
 class Engine:
@@ -46,6 +46,7 @@ class Engine:
         self.fraction_units = frozenset(filters.get("fraction_units", ()))
         self.fraction_followers = frozenset(filters.get("fraction_followers", ()))
         self.ordinal_units = frozenset(filters.get("ordinal_units", ()))
+        self.measure_units = frozenset(filters.get("measure_units", ()))
         self.rate_articles = frozenset(filters.get("rate_articles", ()))
         self.count_words = frozenset(filters.get("count_words", ()))
         strip = sorted(filters.get("strip_leading", ()), key=len, reverse=True)
@@ -167,6 +168,8 @@ class Engine:
         if unit and low.startswith("-", candidate.end) and low[candidate.end + 1:candidate.end + 2].isalpha() \
                 and unit in self.ordinal_units:
             return False  # "the first second-round count": an ordinal, not a second
+        if lowered.startswith("per ") and self._word_before(low, candidate.start) in self.measure_units:
+            return False  # "180 km per hour": a speed, not a time
         if raw_unit[:1].isupper() and self.names.capitalised_word_follows(text, candidate.end):
             return False  # "the Six Day War", "the Hundred Years War": a name
         if candidate.groups.get("year") is not None and candidate.rule.resolve == "year":
@@ -218,6 +221,11 @@ class Engine:
         matched = " ".join(low[matched_start:candidate.end].split())
         return any(matched == " ".join(value.lower().split()) and self.grammar.lookup(table, value) is not None
                    for table, value in candidate.groups.items() if table in self.grammar.words)
+
+    @staticmethod
+    def _word_before(low: str, start: int) -> str | None:
+        before = _WORD_BEFORE.search(low, max(0, start - 30), start)
+        return None if before is None else before.group(1)
 
     @staticmethod
     def _word_after(low: str, end: int) -> str | None:
