@@ -335,6 +335,9 @@ ROWS = [
       "Saturday", "DATE", "2026-04-18", "2026-04-18", "2026-04-18", "day", id="tense-runs-through-ahead"),
     P("The cuts start in May and last until the end of the year.", date(2023, 4, 3),
       "May", "DATE", "2023-05", "2023-05-01", "2023-05-31", "month", id="tense-cuts-start-in-may"),
+    P("More than 8,000 civilians have been killed since February 24, 2022. Sirens sounded in Kyiv at 7 a.m.",
+      date(2023, 2, 24), "7 a.m.", "TIME", "2023-02-24T07:00", "2023-02-24", "2023-02-24", "hour",
+      id="clock-not-on-since-date"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

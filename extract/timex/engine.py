@@ -102,7 +102,8 @@ class Engine:
             if resolution.interval is not None and resolution.kind in ("DATE", "TIME") \
                     and resolution.granularity is not None:
                 last = (resolution.interval[0], resolution.interval[1], resolution.granularity)
-                if resolution.granularity in _DAY_GRAINS and not self._reporting_day(low, candidate.start):
+                if resolution.granularity in _DAY_GRAINS and not self._reporting_day(low, candidate.start) \
+                        and not self._background_day(low, candidate.start):
                     # "on Tuesday night": clock times in the small hours after it are the next day's
                     # ("the early hours of Tuesday" are Tuesday's own).
                     event_day = last
@@ -113,6 +114,12 @@ class Engine:
                     if resolution.granularity == "quarter":
                         quarter = last
         return spans
+
+    @staticmethod
+    def _background_day(low: str, start: int) -> bool:
+        """Whether a day is named only as the start of a stretch ("killed since February 24,
+        2022"), not as the day the events a clock time belongs to happen on."""
+        return low[max(0, start - 7):start].rstrip().endswith("since")
 
     def _reporting_day(self, low: str, start: int) -> bool:
         """Whether a day is the one something was said on ("organisers said on Saturday"):
