@@ -338,6 +338,11 @@ ROWS = [
     P("More than 8,000 civilians have been killed since February 24, 2022. Sirens sounded in Kyiv at 7 a.m.",
       date(2023, 2, 24), "7 a.m.", "TIME", "2023-02-24T07:00", "2023-02-24", "2023-02-24", "hour",
       id="clock-not-on-since-date"),
+    P("The Springboks host Argentina in Saturday's Test at Ellis Park, which kicks off at 17:10.", date(2026, 9, 12),
+      "17:10", "TIME", "2026-09-12T17:10", "2026-09-12", "2026-09-12", "minute", id="clock-on-days-event-same-sentence"),
+    P("The strikes were retaliation for Saturday's blast on the Kerch bridge. The first explosions in Kyiv "
+      "were reported at 8:18 a.m.", date(2022, 10, 10),
+      "8:18 a.m.", "TIME", "2022-10-10T08:18", "2022-10-10", "2022-10-10", "minute", id="clock-not-on-earlier-event-day"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

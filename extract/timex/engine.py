@@ -6,7 +6,7 @@ right, remembering the last date mentioned so that "the next day" has an anchor.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -23,6 +23,51 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
 _WORD_AFTER = re.compile(r"^[\s-]*([A-Za-z%][A-Za-z]*|%)")
+
+
+@dataclass
+class _TextState:
+    """What the text has said so far that later expressions are read against."""
+
+    last: tuple[date, date, str] | None = None        # the last date named
+    last_shifted: bool = False                        # ... counted from another ("a year ago")
+    unshifted: tuple[date, date, str] | None = None   # the last date named outright
+    unshifted_end: int = 0
+    quarter: tuple[date, date, str] | None = None     # the last quarter named outright
+    event_day: tuple[date, date, str] | None = None   # the last day events were put on
+    event_night: bool = False                         # ... named by its evening or night
+    day_of_event: tuple[date, date, str] | None = None  # "Saturday's Test": a day named for an event
+    day_of_event_end: int = -1
+
+    def context(self, text: str, start: int) -> dict:
+        """The Context fields for an expression starting at ``start``."""
+        event_day, night = self.event_day, self.event_night
+        if self.day_of_event is not None and _SENTENCE_BREAK.search(text, self.day_of_event_end, start) is None:
+            # "Saturday's Test ..., which kicks off at 17:10": that event's day, in its sentence.
+            event_day, night = self.day_of_event, False
+        return {"last": self.last, "last_shifted": self.last_shifted, "unshifted": self.unshifted,
+                "quarter": self.quarter, "event_day": event_day, "event_night": night,
+                "unshifted_in_sentence": self.unshifted is not None
+                and _SENTENCE_BREAK.search(text, self.unshifted_end, start) is None}
+
+    def named(self, resolution: Resolution, start: int, end: int, expression: str, events_on_it: bool,
+              possessive: bool) -> None:
+        """Take in a date the text has just named."""
+        self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
+        if events_on_it and possessive:
+            # "after Saturday's blast": an earlier event's day; it dates what follows only
+            # within its own sentence.
+            self.day_of_event, self.day_of_event_end = self.last, end
+        elif events_on_it:
+            # "on Tuesday night": clock times in the small hours after it are the next day's
+            # ("the early hours of Tuesday" are Tuesday's own).
+            self.event_day, self.day_of_event = self.last, None
+            self.event_night = resolution.value.endswith(("TNI", "TEV")) and "hours" not in expression.lower()
+        self.last_shifted = resolution.shifted
+        if not self.last_shifted:
+            self.unshifted, self.unshifted_end = self.last, end
+            if resolution.granularity == "quarter":
+                self.quarter = self.last
 
 
 class Engine:
@@ -61,13 +106,7 @@ class Engine:
     def find(self, text: str, reference: date) -> list[TimeSpan]:
         low = lower_ascii(text)
         spans: list[TimeSpan] = []
-        last: tuple[date, date, str] | None = None
-        last_shifted = False
-        unshifted: tuple[date, date, str] | None = None
-        quarter: tuple[date, date, str] | None = None
-        unshifted_end = 0   # where the last date named outright ends in the text
-        event_day: tuple[date, date, str] | None = None   # the last day events were put on
-        event_night = False   # ... named as its evening or night ("on Tuesday night")
+        state = _TextState()
         for matched in self.scanner.candidates(text):
             candidate = self._trim(matched, text)
             if candidate is None or not self._keep(candidate, text, low, matched.start):
@@ -77,12 +116,10 @@ class Engine:
             if candidate.rule.resolve in _DIRECTED:
                 tense = tense_at(self.tense, low, candidate.start, candidate.end) or self.default_tense
             ctx = Context(grammar=self.grammar, reference=reference, groups=candidate.groups,
-                          text=expression, tense=tense, last=last,
+                          text=expression, tense=tense,
                           before=low[max(0, candidate.start - 20):candidate.start],
                           after=low[candidate.end:candidate.end + 40],
-                          last_shifted=last_shifted, unshifted=unshifted, quarter=quarter, event_day=event_day, event_night=event_night,
-                          unshifted_in_sentence=unshifted is not None
-                          and _SENTENCE_BREAK.search(text, unshifted_end, candidate.start) is None)
+                          **state.context(text, candidate.start))
             try:
                 resolution = RESOLVERS[candidate.rule.resolve](ctx)
             except (ValueError, OverflowError):
@@ -98,21 +135,13 @@ class Engine:
                 kind, resolution = "SET", replace(resolution, interval=None, granularity=None)
             candidate, resolution = self._with_mod_prefix(candidate, resolution, low)
             expression = text[candidate.start:candidate.end]
-            spans.append(_span(expression, candidate, resolution, kind, reference, last))
+            spans.append(_span(expression, candidate, resolution, kind, reference, state.last))
             if resolution.interval is not None and resolution.kind in ("DATE", "TIME") \
                     and resolution.granularity is not None:
-                last = (resolution.interval[0], resolution.interval[1], resolution.granularity)
-                if resolution.granularity in _DAY_GRAINS and not self._reporting_day(low, candidate.start) \
-                        and not self._background_day(low, candidate.start):
-                    # "on Tuesday night": clock times in the small hours after it are the next day's
-                    # ("the early hours of Tuesday" are Tuesday's own).
-                    event_day = last
-                    event_night = resolution.value.endswith(("TNI", "TEV")) and "hours" not in expression.lower()
-                last_shifted = resolution.shifted
-                if not last_shifted:
-                    unshifted, unshifted_end = last, candidate.end
-                    if resolution.granularity == "quarter":
-                        quarter = last
+                events_on_it = resolution.granularity in _DAY_GRAINS \
+                    and not self._reporting_day(low, candidate.start) and not self._background_day(low, candidate.start)
+                state.named(resolution, candidate.start, candidate.end, expression, events_on_it,
+                            possessive=low.startswith(("'s ", "\u2019s "), candidate.end))
         return spans
 
     @staticmethod
