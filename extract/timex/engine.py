@@ -50,7 +50,7 @@ class _TextState:
                 "unshifted_in_sentence": self.unshifted is not None
                 and _SENTENCE_BREAK.search(text, self.unshifted_end, start) is None}
 
-    def named(self, resolution: Resolution, start: int, end: int, expression: str, events_on_it: bool,
+    def named(self, resolution: Resolution, end: int, expression: str, events_on_it: bool,
               possessive: bool) -> None:
         """Take in a date the text has just named."""
         self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
@@ -140,7 +140,7 @@ class Engine:
                     and resolution.granularity is not None:
                 events_on_it = resolution.granularity in _DAY_GRAINS \
                     and not self._reporting_day(low, candidate.start) and not self._background_day(low, candidate.start)
-                state.named(resolution, candidate.start, candidate.end, expression, events_on_it,
+                state.named(resolution, candidate.end, expression, events_on_it,
                             possessive=low.startswith(("'s ", "\u2019s "), candidate.end))
         return spans
 

@@ -45,7 +45,7 @@ class NameContexts:
         joiners = "|".join(re.escape(word) for word in filters.get("month_name_joiners", ()))
         self.name_after = re.compile(rf"\s+(?:{joiners})\s+(?:the\s+)?[A-Z]") if joiners else None
         # Words that cannot stand before a house number ("the 1989 Tiananmen Square crackdown").
-        self.determiners = frozenset(filters.get("address_blockers", ()))
+        self.address_blockers = frozenset(filters.get("address_blockers", ()))
 
     def year_is_a_number(self, text: str, start: int, end: int) -> bool:
         """"Resolution 1441", "Flight 2012", "1910 Main Street"."""
@@ -53,7 +53,7 @@ class NameContexts:
         if before and before.group(1).lower().rstrip(".") in self.number_nouns:
             return True
         run = _CAPITALISED_RUN.match(text, end)
-        if run is None or before and before.group(1).lower() in self.determiners:
+        if run is None or before and before.group(1).lower() in self.address_blockers:
             return False  # "the 1989 Tiananmen Square crackdown": no house number
         return any(word.lower().rstrip(".") in self.street_words for word in run.group().split())
 

@@ -993,16 +993,14 @@ def span_duration(ctx: Context) -> Resolution | None:
     if count == "X" and not raw_count and relative is not None and int(relative) != 0:  # type: ignore[arg-type]
         # "recent years", "the coming months": the past or the future, not a length.
         return Resolution("DATE", "PAST_REF" if int(relative) < 0 else "FUTURE_REF", None, None)  # type: ignore[arg-type]
-    words = lowered.split()
-    a_stretch = (lowered.startswith(("the past", "the last", "past")) or (
-        lowered.startswith(("the next", "the coming")) and _SPAN_PREPOSITION.search(ctx.before) is not None)) \
+    # "over the past week", "in the next week": seven days to (from) the reference, a
+    # length as "the past three weeks" is; not the calendar week before.
+    a_stretch = unit != "weekend" and lowered.split()[-1] == ctx.groups.get("unit", "").lower() \
+        and (lowered.startswith(("the past", "the last", "past"))
+             or lowered.startswith(("the next", "the coming")) and _SPAN_PREPOSITION.search(ctx.before) is not None) \
         and not ctx.after.startswith(" of ")   # "the last year of his life" is no stretch to now
-    if count == 1 and not raw_count and unit in ("day", "week", "month", "quarter", "year") and a_stretch \
-            and words[-1] == ctx.groups.get("unit", "").lower():
-        # "over the past week", "in the next week": seven days to (from) the reference, a
-        # length as "the past three weeks" is; not the calendar week before.
-        count = 1
-    elif count == 1 and not raw_count and unit in ("day", "week", "month", "quarter", "year", "weekend"):
+    if count == 1 and not raw_count and unit in ("day", "week", "month", "quarter", "year", "weekend") \
+            and not a_stretch:
         # "the previous week", "the following year": the calendar period next to it.
         relative = ctx.word("span_relative")
         if relative is not None and int(relative) != 0 and "the first" not in lowered:  # type: ignore[arg-type]

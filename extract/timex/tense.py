@@ -123,8 +123,6 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     after = [(m.start(), m.group()) for m in _WORD.finditer(low, end, right)]
     words = [w for _p, w in before] + ["\0"] + [w for _p, w in after]
     pivot = len(before)
-    comma = low.find(",", end, right)
-    beyond_comma = len(after) if comma < 0 else sum(1 for p, _w in after if p < comma)
     if pivot > 1 and _phrase_before(words, pivot, cues.future_prepositions):
         return FUTURE   # "gave them until Tuesday"; not "Until Tuesday, they had not ..."
     if pivot > 1 and words[pivot - 1] == "from" \
@@ -139,6 +137,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     # A time phrase opening its sentence ("In January, ... a bomb killed") belongs
     # to the main verb after it, however long the phrase between.
     fronted = pivot <= 2
+    comma = low.find(",", end, right)
+    beyond_comma = len(after) if comma < 0 else sum(1 for p, _w in after if p < comma)
     scored: list[tuple[int, int, int | None]] = []   # (distance, direction, cue's index)
     for index, word in enumerate(words):
         if index == pivot:
