@@ -52,3 +52,13 @@ def test_words_with_mostly_the_same_rules_share_one_set():
                              "may": frozenset({9})})
     assert merged == {"day": frozenset({1, 2, 3, 4, 5}), "week": frozenset({1, 2, 3, 4, 5}),
                       "may": frozenset({9})}
+
+
+def test_a_start_no_rule_can_begin_with_is_not_tried():
+    """Before a number, "$" starts no rule and is skipped; "'" can start a decade."""
+    scanner = engine_for("en").scanner
+    tried = scanner._pattern_at(scanner.digit_set, "other")
+    assert "$" not in tried.can_begin and "'" in tried.can_begin
+    found = scanner.candidates("In the '90s it cost $27, and 1998 was worse.")
+    assert [(c.rule.name, c.start, c.end) for c in found] == [
+        ("decade", 3, 11), ("year", 29, 33)]

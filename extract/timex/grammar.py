@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 RESOURCES = Path(__file__).with_name("resources")
 _PLACEHOLDER = re.compile(r"\{(@?)([a-z_]+)(?::([a-z_]+))?\}")
@@ -48,6 +48,11 @@ class Grammar:
     filters: dict[str, Any] = field(default_factory=dict)   # applied to matches before resolving
     alternatives: list[str] = field(default_factory=list)
     rule_by_group: dict[str, Rule] = field(default_factory=dict)
+
+    def joined(self, indices: Iterable[int]) -> str:
+        """The rules of ``indices`` as one pattern, tried in rule order at a word start.
+        The word start is checked once for all of them, not once per rule."""
+        return _WORD_START + "(?:" + "|".join(self.alternatives[i] for i in sorted(indices)) + ")"
 
     def lookup(self, table: str, text: str) -> Any:
         """The table's entry for ``text`` (case and spacing normalised), or None."""
@@ -178,7 +183,11 @@ def compile_grammar(data: dict[str, Any]) -> Grammar:
                     literal_words=tuple(sorted(set(_literal_words(spec["pattern"])))),
                     ends_before=spec.get("ends_before"))
         rules.append(rule)
-        alternatives.append(f"(?P<R{index}>{_WORD_START}(?:{body}))")
+        # The empty group at the end names the rule that matched (match.lastgroup). At
+        # the end, not around the rule, it leaves the rule's own first element first: when
+        # that is a literal or a character class, the regex engine skips the rule at a
+        # glance wherever its first character is not there.
+        alternatives.append(f"(?:{body})(?P<R{index}>)")
     grammar = Grammar(language=data["language"], words=words, tense=data.get("tense", {}),
                       rules=rules, filters=data.get("filters", {}), alternatives=alternatives)
     grammar.rule_by_group = {f"R{rule.index}": rule for rule in rules}

@@ -28,6 +28,14 @@ _JOINERS = frozenset(" \t\n-'.,/")
 
 
 @dataclass(frozen=True, slots=True)
+class _Tried:
+    """Rules joined into one pattern, and the characters a match of any can begin with."""
+
+    pattern: re.Pattern[str]
+    can_begin: frozenset[str] | None
+
+
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A rule's match: where it is and what its groups captured (names unprefixed)."""
 
@@ -113,11 +121,12 @@ class Scanner:
         # and tried (see first_chars). Two classes of start halve the work and keep
         # compiling cheap: a digit ("10 a.m.", "1998"), or anything else ("about 10 a.m.").
         firsts = {rule.index: first_chars(self.grammar.alternatives[rule.index]) for rule in self.grammar.rules}
+        self._first_chars = firsts
         digits = frozenset("0123456789")
         self._rules_from = {
             _DIGIT_START: frozenset(i for i, chars in firsts.items() if chars is None or chars & digits),
             _OTHER_START: frozenset(i for i, chars in firsts.items() if chars is None or chars - digits)}
-        self._at: dict[tuple[frozenset[int], str], re.Pattern[str] | None] = {}
+        self._at: dict[tuple[frozenset[int], str], _Tried | None] = {}
         self._cuts: dict[int, re.Pattern[str]] = {}
 
     def compile_all(self) -> None:
@@ -126,21 +135,29 @@ class Scanner:
             for start_class in self._rules_from:
                 self._pattern_at(ids, start_class)
 
-    def _pattern_at(self, ids: frozenset[int], start_class: str) -> re.Pattern[str] | None:
-        """The rules of ``ids`` that can begin at a start of that class, as one pattern
-        (None if none)."""
+    def _pattern_at(self, ids: frozenset[int], start_class: str) -> _Tried | None:
+        """The rules of ``ids`` that can begin at a start of that class, as one pattern,
+        with the characters any of them can begin with (None if no rule)."""
         key = (ids, start_class)
         if key in self._at:
             return self._at[key]
         subset = ids & self._rules_from[start_class]
-        pattern = self._at[key] = self._pattern_for_set(subset) if subset else None
-        return pattern
+        tried = self._at[key] = _Tried(self._pattern_for_set(subset), self._can_begin(subset)) if subset else None
+        return tried
+
+    def _can_begin(self, ids: frozenset[int]) -> frozenset[str] | None:
+        """The characters a match of any rule of ``ids`` can begin with (None: any)."""
+        chars: set[str] = set()
+        for i in ids:
+            if self._first_chars[i] is None:
+                return None
+            chars |= self._first_chars[i]
+        return frozenset(chars)
 
     def _pattern_for_set(self, ids: frozenset[int]) -> re.Pattern[str]:
         pattern = self._compiled.get(ids)
         if pattern is None:
-            pattern = self._compiled[ids] = re.compile(
-                "|".join(self.grammar.alternatives[i] for i in sorted(ids)))
+            pattern = self._compiled[ids] = re.compile(self.grammar.joined(ids))
         return pattern
 
     def candidates(self, text: str) -> list[Candidate]:
@@ -173,12 +190,14 @@ class Scanner:
         that starts first ("in the past several quarters" is one expression)."""
         best: re.Match[str] | None = None
         for start in starts:
-            start_class = _DIGIT_START if low[start].isdigit() else _OTHER_START
+            char = low[start]
+            start_class = _DIGIT_START if char.isdigit() else _OTHER_START
             for ids in rule_sets:
-                pattern = self._pattern_at(ids, start_class)
-                if pattern is None:
+                tried = self._pattern_at(ids, start_class)
+                # "$" and "'" start a search only for the few rules that can begin there
+                if tried is None or (tried.can_begin is not None and char not in tried.can_begin):
                     continue
-                match = pattern.match(low, start)
+                match = tried.pattern.match(low, start)
                 if match is None or match.end() <= anchor_start:
                     continue
                 if best is None or match.end() > best.end() or (
