@@ -168,6 +168,7 @@ class Scanner:
         patterns = [digit_set if tok[0] <= "9" else anchor_sets.get(tok) for _s, _e, tok in tokens]
         found: list[Candidate] = []
         covered_to = 0
+        matched: dict[tuple[int, int], re.Match[str] | None] = {}
         for i, own in enumerate(patterns):
             if own is None or tokens[i][0] < covered_to:
                 continue
@@ -177,7 +178,8 @@ class Scanner:
             for j in range(i + 1, min(i + 1 + _LOOK_AHEAD, len(tokens))):
                 if patterns[j] is not None and patterns[j] not in tried:
                     tried.append(patterns[j])
-            best = self._best_match(low, tried, self._starts(low, tokens, i, covered_to), tokens[i][0])
+            best = self._best_match(low, tried, self._starts(low, tokens, i, covered_to), tokens[i][0],
+                                    matched)
             if best is not None:
                 candidate = self._candidate(best, text)
                 found.append(candidate)
@@ -185,9 +187,14 @@ class Scanner:
         return found
 
     def _best_match(self, low: str, rule_sets: list[frozenset[int]], starts: list[int],
-                    anchor_start: int) -> re.Match[str] | None:
+                    anchor_start: int, matched: dict[tuple[int, int], re.Match[str] | None],
+                    ) -> re.Match[str] | None:
         """The match covering the anchor that reaches furthest; of those, the one
-        that starts first ("in the past several quarters" is one expression)."""
+        that starts first ("in the past several quarters" is one expression).
+
+        ``matched`` keeps each pattern's match at each start for the rest of the text:
+        after an anchor finds nothing, the next one nearby ("1.5 million") looks back
+        over the same starts."""
         best: re.Match[str] | None = None
         for start in starts:
             char = low[start]
@@ -197,7 +204,11 @@ class Scanner:
                 # "$" and "'" start a search only for the few rules that can begin there
                 if tried is None or (tried.can_begin is not None and char not in tried.can_begin):
                     continue
-                match = tried.pattern.match(low, start)
+                key = (start, id(tried))
+                if key in matched:
+                    match = matched[key]
+                else:
+                    match = matched[key] = tried.pattern.match(low, start)
                 if match is None or match.end() <= anchor_start:
                     continue
                 if best is None or match.end() > best.end() or (
