@@ -343,6 +343,13 @@ ROWS = [
     P("The strikes were retaliation for Saturday's blast on the Kerch bridge. The first explosions in Kyiv "
       "were reported at 8:18 a.m.", date(2022, 10, 10),
       "8:18 a.m.", "TIME", "2022-10-10T08:18", "2022-10-10", "2022-10-10", "minute", id="clock-not-on-earlier-event-day"),
+    # A day between "the" and a noun names an event; a day events happen on dates clock times.
+    P("Troops withdrew from the town after the Jan. 19 prisoner exchange. Sirens sounded in Ashkelon at "
+      "6:40 a.m.", date(2025, 2, 3),
+      "6:40 a.m.", "TIME", "2025-02-03T06:40", "2025-02-03", "2025-02-03", "minute", id="clock-not-on-day-naming-event"),
+    P("Troops withdrew from the town on Jan. 19 after a prisoner exchange. Sirens sounded in Ashkelon at "
+      "6:40 a.m.", date(2025, 2, 3),
+      "6:40 a.m.", "TIME", "2025-01-19T06:40", "2025-01-19", "2025-01-19", "minute", id="clock-on-day-events-happen"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

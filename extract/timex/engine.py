@@ -22,6 +22,7 @@ from .tense import TenseCues, UNKNOWN, tense_at
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
+_LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 _WORD_AFTER = re.compile(r"^[\s-]*([A-Za-z%][A-Za-z]*|%)")
 
 
@@ -88,6 +89,7 @@ class Engine:
         reporting = "|".join(re.escape(word) for word in filters.get("reporting_verbs", ()))
         self.reporting_day = re.compile(rf"\b(?:{reporting})\s+(?:on\s+)?$") if reporting else None
         self.reject = frozenset(filters.get("reject", ()))
+        self.attributive_blockers = frozenset(filters.get("attributive_blockers", ()))
         self.fraction_units = frozenset(filters.get("fraction_units", ()))
         self.fraction_followers = frozenset(filters.get("fraction_followers", ()))
         self.ordinal_units = frozenset(filters.get("ordinal_units", ()))
@@ -141,8 +143,16 @@ class Engine:
                 events_on_it = resolution.granularity in _DAY_GRAINS \
                     and not self._reporting_day(low, candidate.start) and not self._background_day(low, candidate.start)
                 state.named(resolution, candidate.end, expression, events_on_it,
-                            possessive=low.startswith(("'s ", "\u2019s "), candidate.end))
+                            possessive=low.startswith(("'s ", "\u2019s "), candidate.end)
+                            or self._attributive(text, low, candidate.start, candidate.end))
         return spans
+
+    def _attributive(self, text: str, low: str, start: int, end: int) -> bool:
+        """Whether a date stands between "the" and a noun it modifies ("the Oct. 1 attack")."""
+        if not low.endswith("the ", max(0, start - 4), start):
+            return False
+        word = _LOWER_WORD_AFTER.match(text, end)   # lower-case as written: a common noun
+        return word is not None and word.group(1) not in self.attributive_blockers
 
     @staticmethod
     def _background_day(low: str, start: int) -> bool:
