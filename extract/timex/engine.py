@@ -52,11 +52,11 @@ class _TextState:
                 and _SENTENCE_BREAK.search(text, self.unshifted_end, start) is None}
 
     def named(self, resolution: Resolution, end: int, expression: str, events_on_it: bool,
-              possessive: bool) -> None:
+              names_event: bool) -> None:
         """Take in a date the text has just named."""
         self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
-        if events_on_it and possessive:
-            # "after Saturday's blast": an earlier event's day; it dates what follows only
+        if events_on_it and names_event:
+            # "after Saturday's blast", "the Oct. 1 attack": an earlier event's day; it dates what
             # within its own sentence.
             self.day_of_event, self.day_of_event_end = self.last, end
         elif events_on_it:
@@ -143,7 +143,7 @@ class Engine:
                 events_on_it = resolution.granularity in _DAY_GRAINS \
                     and not self._reporting_day(low, candidate.start) and not self._background_day(low, candidate.start)
                 state.named(resolution, candidate.end, expression, events_on_it,
-                            possessive=low.startswith(("'s ", "\u2019s "), candidate.end)
+                            names_event=low.startswith(("'s ", "\u2019s "), candidate.end)
                             or self._attributive(text, low, candidate.start, candidate.end))
         return spans
 
