@@ -56,8 +56,8 @@ class _TextState:
         """Take in a date the text has just named."""
         self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
         if events_on_it and names_event:
-            # "after Saturday's blast", "the Oct. 1 attack": an earlier event's day; it dates what
-            # within its own sentence.
+            # "after Saturday's blast", "the Oct. 1 attack": an earlier event's day; it dates
+            # what follows only within its own sentence.
             self.day_of_event, self.day_of_event_end = self.last, end
         elif events_on_it:
             # "on Tuesday night": clock times in the small hours after it are the next day's
