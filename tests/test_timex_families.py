@@ -343,6 +343,9 @@ ROWS = [
     P("The strikes were retaliation for Saturday's blast on the Kerch bridge. The first explosions in Kyiv "
       "were reported at 8:18 a.m.", date(2022, 10, 10),
       "8:18 a.m.", "TIME", "2022-10-10T08:18", "2022-10-10", "2022-10-10", "minute", id="clock-not-on-earlier-event-day"),
+    P("At least 40 people have been killed since fighting broke out on Saturday morning, medics said. "
+      "Both sides agreed to a pause from 4 p.m.", date(2023, 4, 16),
+      "4 p.m.", "TIME", "2023-04-16T16:00", "2023-04-16", "2023-04-16", "hour", id="clock-not-on-since-clause-day"),
     # A day between "the" and a noun names an event; a day events happen on dates clock times.
     P("Troops withdrew from the town after the Jan. 19 prisoner exchange. Sirens sounded in Ashkelon at "
       "6:40 a.m.", date(2025, 2, 3),

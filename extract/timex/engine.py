@@ -22,6 +22,7 @@ from .tense import TenseCues, UNKNOWN, tense_at
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
+_CLAUSE_BEFORE = re.compile(r"[^.,;:!?]*$")
 _LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 _WORD_AFTER = re.compile(r"^[\s-]*([A-Za-z%][A-Za-z]*|%)")
 
@@ -90,6 +91,8 @@ class Engine:
         self.reporting_day = re.compile(rf"\b(?:{reporting})\s+(?:on\s+)?$") if reporting else None
         self.reject = frozenset(filters.get("reject", ()))
         self.attributive_blockers = frozenset(filters.get("attributive_blockers", ()))
+        openers = "|".join(re.escape(word) for word in filters.get("stretch_openers", ()))
+        self.stretch_openers = re.compile(rf"\b(?:{openers})\b") if openers else None
         self.fraction_units = frozenset(filters.get("fraction_units", ()))
         self.fraction_followers = frozenset(filters.get("fraction_followers", ()))
         self.ordinal_units = frozenset(filters.get("ordinal_units", ()))
@@ -154,11 +157,13 @@ class Engine:
         word = _LOWER_WORD_AFTER.match(text, end)   # lower-case as written: a common noun
         return word is not None and word.group(1) not in self.attributive_blockers
 
-    @staticmethod
-    def _background_day(low: str, start: int) -> bool:
+    def _background_day(self, low: str, start: int) -> bool:
         """Whether a day is named only as the start of a stretch ("killed since February 24,
-        2022"), not as the day the events a clock time belongs to happen on."""
-        return low[max(0, start - 7):start].rstrip().endswith("since")
+        2022", "since clashes erupted on Saturday morning"), not as the day the events a
+        clock time belongs to happen on."""
+        clause = _CLAUSE_BEFORE.search(low, max(0, start - 90), start)
+        return self.stretch_openers is not None and clause is not None \
+            and self.stretch_openers.search(clause.group()) is not None
 
     def _reporting_day(self, low: str, start: int) -> bool:
         """Whether a day is the one something was said on ("organisers said on Saturday"):
