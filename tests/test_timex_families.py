@@ -346,6 +346,15 @@ ROWS = [
     P("At least 40 people have been killed since fighting broke out on Saturday morning, medics said. "
       "Both sides agreed to a pause from 4 p.m.", date(2023, 4, 16),
       "4 p.m.", "TIME", "2023-04-16T16:00", "2023-04-16", "2023-04-16", "hour", id="clock-not-on-since-clause-day"),
+    P("Rebels attacked the base late on Saturday, officials said on Sunday. Gunfire was heard until 3 a.m.",
+      date(2024, 4, 14), "3 a.m.", "TIME", "2024-04-14T03:00", "2024-04-14", "2024-04-14", "hour",
+      id="clock-small-hours-after-late-on-day"),
+    P("Rebels attacked the base late Saturday. Gunfire was heard until 3 a.m.",
+      date(2024, 4, 14), "3 a.m.", "TIME", "2024-04-14T03:00", "2024-04-14", "2024-04-14", "hour",
+      id="clock-small-hours-after-late-day"),
+    P("Rebels attacked the base on Saturday. Gunfire was heard until 3 a.m.",
+      date(2024, 4, 14), "3 a.m.", "TIME", "2024-04-13T03:00", "2024-04-13", "2024-04-13", "hour",
+      id="clock-small-hours-of-day"),
     # A day between "the" and a noun names an event; a day events happen on dates clock times.
     P("Troops withdrew from the town after the Jan. 19 prisoner exchange. Sirens sounded in Ashkelon at "
       "6:40 a.m.", date(2025, 2, 3),

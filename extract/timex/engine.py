@@ -53,7 +53,7 @@ class _TextState:
                 and _SENTENCE_BREAK.search(text, self.unshifted_end, start) is None}
 
     def named(self, resolution: Resolution, end: int, expression: str, events_on_it: bool,
-              names_event: bool) -> None:
+              names_event: bool, late: bool = False) -> None:
         """Take in a date the text has just named."""
         self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
         if events_on_it and names_event:
@@ -64,7 +64,8 @@ class _TextState:
             # "on Tuesday night": clock times in the small hours after it are the next day's
             # ("the early hours of Tuesday" are Tuesday's own).
             self.event_day, self.day_of_event = self.last, None
-            self.event_night = resolution.value.endswith(("TNI", "TEV")) and "hours" not in expression.lower()
+            self.event_night = late or resolution.mod == "late" \
+                or resolution.value.endswith(("TNI", "TEV")) and "hours" not in expression.lower()
         self.last_shifted = resolution.shifted
         if not self.last_shifted:
             self.unshifted, self.unshifted_end = self.last, end
@@ -91,6 +92,8 @@ class Engine:
         self.reporting_day = re.compile(rf"\b(?:{reporting})\s+(?:on\s+)?$") if reporting else None
         self.reject = frozenset(filters.get("reject", ()))
         self.attributive_blockers = frozenset(filters.get("attributive_blockers", ()))
+        late = "|".join(re.escape(words) for words in filters.get("late_prefixes", ()))
+        self.late_before = re.compile(rf"\b(?:{late})\s+$") if late else None
         openers = "|".join(re.escape(word) for word in filters.get("stretch_openers", ()))
         self.stretch_openers = re.compile(rf"\b(?:{openers})\b") if openers else None
         self.fraction_units = frozenset(filters.get("fraction_units", ()))
@@ -147,7 +150,9 @@ class Engine:
                     and not self._reporting_day(low, candidate.start) and not self._background_day(low, candidate.start)
                 state.named(resolution, candidate.end, expression, events_on_it,
                             names_event=low.startswith(("'s ", "\u2019s "), candidate.end)
-                            or self._attributive(text, low, candidate.start, candidate.end))
+                            or self._attributive(text, low, candidate.start, candidate.end),
+                            late=self.late_before is not None
+                            and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None)
         return spans
 
     def _attributive(self, text: str, low: str, start: int, end: int) -> bool:
