@@ -362,6 +362,13 @@ ROWS = [
     P("Troops withdrew from the town on Jan. 19 after a prisoner exchange. Sirens sounded in Ashkelon at "
       "6:40 a.m.", date(2025, 2, 3),
       "6:40 a.m.", "TIME", "2025-01-19T06:40", "2025-01-19", "2025-01-19", "minute", id="clock-on-day-events-happen"),
+    # ", the ministry said" after a comma tells when it was said, not when it happens.
+    P("Turkish and Azerbaijani troops will start a week of joint drills along the border near the town of "
+      "Nakhchivan on Monday, the defence ministry said on Saturday.", date(2025, 6, 21),
+      "Monday", "DATE", "2025-06-23", "2025-06-23", "2025-06-23", "day", id="tense-reporting-clause-after-comma"),
+    P("Melbourne had its wettest start to winter on record, with 80 mm of rain falling at Olympic Park on "
+      "Thursday.", date(2024, 6, 8),
+      "Thursday", "DATE", "2024-06-06", "2024-06-06", "2024-06-06", "day", id="tense-noun-after-superlative"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

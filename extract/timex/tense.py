@@ -32,7 +32,8 @@ class TenseCues:
                  past_perfect: list[str] = (),
                  present_auxiliaries: list[str] = (), nouns_too: list[str] = (),
                  determiners: list[str] = (), neutral: list[str] = (),
-                 date_objects: list[str] = (), after_event: list[str] = ()) -> None:
+                 date_objects: list[str] = (), after_event: list[str] = (),
+                 reporting: list[str] = (), adjective_suffixes: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -54,6 +55,12 @@ class TenseCues:
         self.date_objects = frozenset(date_objects)
         # Before a day's event ("after Saturday's election"), these put the event in the past.
         self.after_event = frozenset(after_event)
+        # Verbs of saying: after a comma that follows the expression, they tell when
+        # something was said, not when it happens ("will begin on Monday, the army said").
+        self.reporting = frozenset(reporting)
+        # Endings of adjectives: a cue verb that is a noun too is a noun after one ("its
+        # hottest start").
+        self.adjective_suffixes = tuple(adjective_suffixes)
         self.future_single = frozenset(w for w in future if " " not in w)
         self.future_multi = tuple(tuple(w.split()) for w in future if " " in w)
         self.past_single = frozenset(w for w in past if " " not in w)
@@ -150,6 +157,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
             distance = pivot - index if index < pivot else index - pivot + _AFTER_PENALTY
             if index > pivot + beyond_comma:
                 distance += _AFTER_PENALTY   # past a comma: likely another clause's verb
+                if word in cues.reporting:
+                    distance += 2 * _AFTER_PENALTY   # ", the military said": when it was said
             if fronted and index > pivot:
                 distance = min(distance, STRONG_WITHIN)
             scored.append((distance, kind, index))
@@ -190,8 +199,9 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
     elif kind == PAST and previous in cues.determiners and word not in cues.past_single:
         kind = UNKNOWN  # "a muted outlook": an adjective, not a verb
     if kind != UNKNOWN and word in cues.nouns_too and (previous in cues.determiners or previous.endswith("'s")
-                                                      or previous[:1].isdigit()):
-        kind = UNKNOWN  # "the vote on Sunday", "1.83 marks": a noun, not "Italians vote on Sunday"
+                                                      or previous[:1].isdigit()
+                                                      or len(previous) > 4 and previous.endswith(cues.adjective_suffixes)):
+        kind = UNKNOWN  # "the vote on Sunday", "1.83 marks", "its hottest start": a noun, not a verb
     return kind
 
 
