@@ -369,6 +369,8 @@ ROWS = [
     P("Melbourne had its wettest start to winter on record, with 80 mm of rain falling at Olympic Park on "
       "Thursday.", date(2024, 6, 8),
       "Thursday", "DATE", "2024-06-06", "2024-06-06", "2024-06-06", "day", id="tense-noun-after-superlative"),
+    P("Leaders of the G20 gather in Johannesburg on Saturday for a two-day summit.", date(2025, 11, 18),
+      "Saturday", "DATE", "2025-11-22", "2025-11-22", "2025-11-22", "day", id="tense-plural-scheduled-present"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
