@@ -371,6 +371,10 @@ ROWS = [
       "Thursday", "DATE", "2024-06-06", "2024-06-06", "2024-06-06", "day", id="tense-noun-after-superlative"),
     P("Leaders of the G20 gather in Johannesburg on Saturday for a two-day summit.", date(2025, 11, 18),
       "Saturday", "DATE", "2025-11-22", "2025-11-22", "2025-11-22", "day", id="tense-plural-scheduled-present"),
+    # "that day" goes back to the last day named, past a month named since.
+    P("Figures showed on Tuesday that retail sales fell in October. The finance minister resigned that day.",
+      date(2025, 11, 20), "that day", "DATE", "2025-11-18", "2025-11-18", "2025-11-18", "day",
+      id="anaphora-that-day-skips-month"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

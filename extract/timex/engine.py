@@ -40,6 +40,7 @@ class _TextState:
     event_night: bool = False                         # ... named by its evening or night
     day_of_event: tuple[date, date, str] | None = None  # "Saturday's Test": a day named for an event
     day_of_event_end: int = -1
+    last_day: tuple[date, date, str] | None = None    # the last day named, whatever for
 
     def context(self, text: str, start: int) -> dict:
         """The Context fields for an expression starting at ``start``."""
@@ -49,6 +50,7 @@ class _TextState:
             event_day, night = self.day_of_event, False
         return {"last": self.last, "last_shifted": self.last_shifted, "unshifted": self.unshifted,
                 "quarter": self.quarter, "event_day": event_day, "event_night": night,
+                "last_day": self.last_day,
                 "unshifted_in_sentence": self.unshifted is not None
                 and _SENTENCE_BREAK.search(text, self.unshifted_end, start) is None}
 
@@ -56,6 +58,8 @@ class _TextState:
               names_event: bool, late: bool = False) -> None:
         """Take in a date the text has just named."""
         self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
+        if resolution.granularity in _DAY_GRAINS:
+            self.last_day = self.last
         if events_on_it and names_event:
             # "after Saturday's blast", "the Oct. 1 attack": an earlier event's day; it dates
             # what follows only within its own sentence.

@@ -49,6 +49,7 @@ class Context:
     unshifted_in_sentence: bool = False  # the last date named outright is in this sentence
     event_day: tuple[date, date, str] | None = None  # the last day named, not as the day of a report
     event_night: bool = False  # that day was named as its evening or night
+    last_day: tuple[date, date, str] | None = None   # the last day (or time of day) named
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
@@ -1107,6 +1108,8 @@ def anaphoric(ctx: Context) -> Resolution | None:
     if unit is None:
         return None
     base = ctx.last[0] if ctx.last else ctx.reference
+    if unit == "day" and ctx.last_day is not None:
+        base = ctx.last_day[0]   # "that day" after "on Wednesday ... in January": Wednesday
     step = _anaphoric_step(" ".join(ctx.text.lower().split()))
     moved = cal.shift(base, "day" if unit == "weekend" else unit, step * (7 if unit == "weekend" else 1))
     value, interval = cal.unit_containing(moved, unit)
