@@ -375,6 +375,16 @@ ROWS = [
     P("Figures showed on Tuesday that retail sales fell in October. The finance minister resigned that day.",
       date(2025, 11, 20), "that day", "DATE", "2025-11-18", "2025-11-18", "2025-11-18", "day",
       id="anaphora-that-day-skips-month"),
+    # A clock time followed by its day, past a clock in brackets, is on that day.
+    P("Aid agencies met on Tuesday. The earthquake struck at 12:50 p.m. (0620 GMT) on March 28.",
+      date(2025, 4, 3), "12:50 p.m.", "TIME", "2025-03-28T12:50", "2025-03-28", "2025-03-28", "minute",
+      id="clock-day-after-bracket"),
+    P("Aid agencies met on Tuesday. The earthquake struck at 12:50 p.m. (0620 GMT) on March 28.",
+      date(2025, 4, 3), "0620 GMT", "TIME", "2025-03-28T06:20", "2025-03-28", "2025-03-28", "minute",
+      id="bracket-clock-day-after"),
+    P("Troops shelled the enclave on Tuesday. A ceasefire took effect at 1 p.m. local time the following day.",
+      date(2023, 9, 21), "1 p.m. local time", "TIME", "2023-09-20T13:00", "2023-09-20", "2023-09-20", "hour",
+      id="clock-following-day-after"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

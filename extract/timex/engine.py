@@ -21,6 +21,7 @@ from .tense import TenseCues, UNKNOWN, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
+_DATED_CLOCK_GROUPS = frozenset({"month", "weekday", "deictic_day", "this_part", "day"})
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
 _CLAUSE_BEFORE = re.compile(r"[^.,;:!?]*$")
 _LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
@@ -96,6 +97,8 @@ class Engine:
         self.reporting_day = re.compile(rf"\b(?:{reporting})\s+(?:on\s+)?$") if reporting else None
         self.reject = frozenset(filters.get("reject", ()))
         self.attributive_blockers = frozenset(filters.get("attributive_blockers", ()))
+        gap = filters.get("clock_day_gap")
+        self.clock_day_gap = re.compile(gap) if gap else None
         late = "|".join(re.escape(words) for words in filters.get("late_prefixes", ()))
         self.late_before = re.compile(rf"\b(?:{late})\s+$") if late else None
         openers = "|".join(re.escape(word) for word in filters.get("stretch_openers", ()))
@@ -119,6 +122,7 @@ class Engine:
         low = lower_ascii(text)
         spans: list[TimeSpan] = []
         state = _TextState()
+        bare_clocks: list[int] = []
         for matched in self.scanner.candidates(text):
             candidate = self._trim(matched, text)
             if candidate is None or not self._keep(candidate, text, low, matched.start):
@@ -148,6 +152,8 @@ class Engine:
             candidate, resolution = self._with_mod_prefix(candidate, resolution, low)
             expression = text[candidate.start:candidate.end]
             spans.append(_span(expression, candidate, resolution, kind, reference, state.last))
+            if candidate.rule.resolve == "clock_time" and not _DATED_CLOCK_GROUPS & candidate.groups.keys():
+                bare_clocks.append(len(spans) - 1)
             if resolution.interval is not None and resolution.kind in ("DATE", "TIME") \
                     and resolution.granularity is not None:
                 events_on_it = resolution.granularity in _DAY_GRAINS \
@@ -157,6 +163,29 @@ class Engine:
                             or self._attributive(text, low, candidate.start, candidate.end),
                             late=self.late_before is not None
                             and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None)
+        return self._clocks_on_following_day(spans, bare_clocks, low)
+
+    def _clocks_on_following_day(self, spans: list[TimeSpan], bare_clocks: list[int], low: str) -> list[TimeSpan]:
+        """A clock time followed by its day ("at 12:50 p.m. (0620 GMT) on March 28", "at 1 p.m.
+        the following day") is on that day, and so is a clock in brackets between them."""
+        if self.clock_day_gap is None:
+            return spans
+        for index in reversed(bare_clocks):
+            following = index + 1
+            while following < len(spans) and following in bare_clocks \
+                    and low[spans[following - 1].char_end:spans[following].char_start].strip() == "(":
+                following += 1   # "(0620 GMT)"
+            if following >= len(spans) or spans[following].kind != "DATE" \
+                    or spans[following].granularity != "day":
+                continue
+            gap = low[spans[following - 1].char_end:spans[following].char_start]
+            if not self.clock_day_gap.fullmatch(gap):
+                continue
+            day = spans[following].start
+            for clock in range(index, following):
+                if spans[clock].value[10:11] == "T" and spans[clock].value[:10] != day.isoformat():  # type: ignore[union-attr]
+                    spans[clock] = replace(spans[clock], value=day.isoformat() + spans[clock].value[10:],  # type: ignore[union-attr]
+                                           start=day, end=day)
         return spans
 
     def _attributive(self, text: str, low: str, start: int, end: int) -> bool:
