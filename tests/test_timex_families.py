@@ -385,6 +385,13 @@ ROWS = [
     P("Troops shelled the enclave on Tuesday. A ceasefire took effect at 1 p.m. local time the following day.",
       date(2023, 9, 21), "1 p.m. local time", "TIME", "2023-09-20T13:00", "2023-09-20", "2023-09-20", "hour",
       id="clock-following-day-after"),
+    # "until" after a past verb is a limit already reached; after "will stay closed", one ahead.
+    P("Fighting around the airport began on Thursday and lasted until Saturday, residents said.",
+      date(2024, 7, 29), "Saturday", "DATE", "2024-07-27", "2024-07-27", "2024-07-27", "day",
+      id="tense-past-verb-until"),
+    P("Schools in the province will stay closed until Wednesday.",
+      date(2024, 7, 29), "Wednesday", "DATE", "2024-07-31", "2024-07-31", "2024-07-31", "day",
+      id="tense-future-verb-until"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

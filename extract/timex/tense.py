@@ -33,7 +33,8 @@ class TenseCues:
                  present_auxiliaries: list[str] = (), nouns_too: list[str] = (),
                  determiners: list[str] = (), neutral: list[str] = (),
                  date_objects: list[str] = (), after_event: list[str] = (),
-                 reporting: list[str] = (), adjective_suffixes: list[str] = ()) -> None:
+                 reporting: list[str] = (), adjective_suffixes: list[str] = (),
+                 limits: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -58,6 +59,9 @@ class TenseCues:
         # Verbs of saying: after a comma that follows the expression, they tell when
         # something was said, not when it happens ("will begin on Monday, the army said").
         self.reporting = frozenset(reporting)
+        # Future prepositions that a past verb right before makes a limit already reached
+        # ("lasted until Saturday"; not "will stay closed until Wednesday").
+        self.limits = [p.split() for p in limits]
         # Endings of adjectives: a cue verb that is a noun too is a noun after one ("its
         # hottest start").
         self.adjective_suffixes = tuple(adjective_suffixes)
@@ -130,7 +134,12 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     after = [(m.start(), m.group()) for m in _WORD.finditer(low, end, right)]
     words = [w for _p, w in before] + ["\0"] + [w for _p, w in after]
     pivot = len(before)
-    if pivot > 1 and _phrase_before(words, pivot, cues.future_prepositions):
+    limit = _phrase_length_before(words, pivot, cues.future_prepositions) if pivot > 1 else 0
+    if limit:
+        verb = pivot - limit - 1
+        if words[verb + 1:pivot] in cues.limits and verb >= 0 and _cue_kind(cues, words, verb) == PAST \
+                and not _future_governs(cues, words, verb):
+            return PAST   # "the clashes lasted until Saturday": a limit already reached
         return FUTURE   # "gave them until Tuesday"; not "Until Tuesday, they had not ..."
     if pivot > 1 and words[pivot - 1] == "from" \
             and any(_phrase_before(words, j, cues.future_prepositions) for j in range(pivot + 2, pivot + 6)):
@@ -224,6 +233,12 @@ def _future_governs(cues: TenseCues, words: list[str], index: int) -> bool:
            for j in range(max(0, index - 3), index)):
         return True
     return index > 0 and _phrase_before(words, index, cues.future_by_last.get(words[index - 1], ()))
+
+
+def _phrase_length_before(words: list[str], index: int, phrases: Iterable[tuple[str, ...]]) -> int:
+    """The length of the longest of ``phrases`` that ends right before ``words[index]`` (0: none)."""
+    return max((len(phrase) for phrase in phrases
+                if len(phrase) <= index and tuple(words[index - len(phrase):index]) == phrase), default=0)
 
 
 def _phrase_before(words: list[str], index: int, phrases: Iterable[tuple[str, ...]]) -> bool:
