@@ -392,6 +392,13 @@ ROWS = [
     P("Schools in the province will stay closed until Wednesday.",
       date(2024, 7, 29), "Wednesday", "DATE", "2024-07-31", "2024-07-31", "2024-07-31", "day",
       id="tense-future-verb-until"),
+    # A weekday range cannot end before it starts: the reading that holds the reference is kept.
+    P("Forecasters expected heavy traffic between Tuesday and Monday.", date(2022, 11, 24),
+      "Tuesday", "DATE", "2022-11-22", "2022-11-22", "2022-11-22", "day", id="weekday-range-ordered"),
+    P("Forecasters expected heavy traffic between Tuesday and Monday.", date(2022, 11, 24),
+      "Monday", "DATE", "2022-11-28", "2022-11-28", "2022-11-28", "day", id="weekday-range-end"),
+    P("Statements were made Friday and Thursday.", date(2025, 11, 19),
+      "Thursday", "DATE", "2025-11-13", "2025-11-13", "2025-11-13", "day", id="weekday-pair-not-range"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from . import calendar as cal
@@ -97,6 +97,9 @@ class Engine:
         self.reporting_day = re.compile(rf"\b(?:{reporting})\s+(?:on\s+)?$") if reporting else None
         self.reject = frozenset(filters.get("reject", ()))
         self.attributive_blockers = frozenset(filters.get("attributive_blockers", ()))
+        joiner = filters.get("range_joiner")
+        self.range_joiner = re.compile(joiner) if joiner else None
+        self.range_pair = tuple(filters["range_pair"]) if "range_pair" in filters else None
         gap = filters.get("clock_day_gap")
         self.clock_day_gap = re.compile(gap) if gap else None
         late = "|".join(re.escape(words) for words in filters.get("late_prefixes", ()))
@@ -163,7 +166,33 @@ class Engine:
                             or self._attributive(text, low, candidate.start, candidate.end),
                             late=self.late_before is not None
                             and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None)
-        return self._clocks_on_following_day(spans, bare_clocks, low)
+        spans = self._clocks_on_following_day(spans, bare_clocks, low)
+        return self._ordered_weekday_ranges(spans, low, reference)
+
+    def _joins_range(self, low: str, a: TimeSpan, b: TimeSpan) -> bool:
+        """Whether two spans are the ends of one range."""
+        if self.range_joiner is not None and self.range_joiner.fullmatch(low, a.char_end, b.char_start):
+            return True
+        if self.range_pair is None:
+            return False
+        opener, joiner = self.range_pair
+        return low[a.char_end:b.char_start].split() == [joiner] \
+            and low[max(0, a.char_start - len(opener) - 1):a.char_start].split() == [opener]
+
+    def _ordered_weekday_ranges(self, spans: list[TimeSpan], low: str, reference: date) -> list[TimeSpan]:
+        """"between Tuesday and Monday": each weekday was read on its own, and a range cannot
+        end before it starts. Of the two readings a week apart, the one that holds the
+        reference (else the nearer) is kept: such a range is mostly a period under way."""
+        week = timedelta(days=7)
+        for first, second in zip(range(len(spans) - 1), range(1, len(spans))):
+            a, b = spans[first], spans[second]
+            if a.rule != "weekday" or b.rule != "weekday" or a.start is None or b.start is None \
+                    or a.start <= b.start or not self._joins_range(low, a, b):
+                continue
+            options = [(a.start - week, b.start), (a.start, b.start + week)]
+            begin, end = min(options, key=lambda option: _remoteness(option, reference))
+            spans[first], spans[second] = _moved(a, begin), _moved(b, end)
+        return spans
 
     def _clocks_on_following_day(self, spans: list[TimeSpan], bare_clocks: list[int], low: str) -> list[TimeSpan]:
         """A clock time followed by its day ("at 12:50 p.m. (0620 GMT) on March 28", "at 1 p.m.
@@ -183,9 +212,8 @@ class Engine:
                 continue
             day = spans[following].start
             for clock in range(index, following):
-                if spans[clock].value[10:11] == "T" and spans[clock].value[:10] != day.isoformat():  # type: ignore[union-attr]
-                    spans[clock] = replace(spans[clock], value=day.isoformat() + spans[clock].value[10:],  # type: ignore[union-attr]
-                                           start=day, end=day)
+                if spans[clock].value[10:11] == "T":
+                    spans[clock] = _moved(spans[clock], day)  # type: ignore[arg-type]
         return spans
 
     def _attributive(self, text: str, low: str, start: int, end: int) -> bool:
@@ -373,6 +401,20 @@ def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: s
         anchor_basis="text" if anaphoric else "publication",
         rule=candidate.rule.name,
     )
+
+
+def _remoteness(interval: tuple[date, date], reference: date) -> int:
+    """Days from the reference to an interval (0 when it holds the reference)."""
+    if interval[0] <= reference <= interval[1]:
+        return 0
+    return min(abs((interval[0] - reference).days), abs((interval[1] - reference).days))
+
+
+def _moved(span: TimeSpan, day: date) -> TimeSpan:
+    """A day's span put on another day."""
+    if span.start == day:
+        return span
+    return replace(span, value=day.isoformat() + span.value[10:], start=day, end=day)
 
 
 @lru_cache(maxsize=None)
