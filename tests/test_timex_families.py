@@ -399,6 +399,18 @@ ROWS = [
       "Monday", "DATE", "2022-11-28", "2022-11-28", "2022-11-28", "day", id="weekday-range-end"),
     P("Statements were made Friday and Thursday.", date(2025, 11, 19),
       "Thursday", "DATE", "2025-11-13", "2025-11-13", "2025-11-13", "day", id="weekday-pair-not-range"),
+    # "earlier in the week": the publication's week, whatever was named before.
+    P("The trial was set for Oct. 23. Two of the defendants surrendered earlier in the week.", date(2023, 8, 25),
+      "earlier in the week", "DATE", "2023-W34", "2023-08-21", "2023-08-27", "week", id="earlier-in-the-week"),
+    P("Exports fell sharply earlier in the year, the ministry said.", date(2023, 8, 25),
+      "earlier in the year", "DATE", "2023", "2023-01-01", "2023-12-31", "year", id="earlier-in-the-year"),
+    # A holiday's weekend is the one nearest it; the holiday wins over "the fourth of July".
+    P("At least 15 people were shot during the Fourth of July weekend.", date(2023, 7, 5),
+      "the Fourth of July weekend", "DATE", "2023-W26-WE", "2023-07-01", "2023-07-02", "weekend",
+      id="holiday-weekend-before-tuesday"),
+    P("Millions are expected to travel over the Fourth of July weekend.", date(2025, 6, 30),
+      "the Fourth of July weekend", "DATE", "2025-W27-WE", "2025-07-05", "2025-07-06", "weekend",
+      id="holiday-weekend-after-friday"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -755,12 +755,14 @@ def _holiday_week(ctx: Context, rule: str, year: int | None) -> Resolution:
     options = [cal.week_unit(day)[1] for day in days]
     chosen = options[0] if year is not None else _directed(options, ctx.reference, ctx.tense)
     if ctx.text.lower().endswith("weekend"):
-        # "Easter weekend": the weekend at the holiday (the one before it, for a Monday).
+        # "Easter weekend", "the Fourth of July weekend": the weekend nearest the holiday
+        # (the one before it for a Monday or a Tuesday, a long weekend's end).
         day = days[options.index(chosen)]
-        if day.isoweekday() == 1:
-            day -= timedelta(days=1)
-        return _unit_resolution(cal.weekend_unit(day if day.isoweekday() >= 6 else
-                                                 cal.weekday_on_or_after(day, 6)), "weekend")
+        if day.isoweekday() < 6:
+            sunday_before = day - timedelta(days=day.isoweekday())
+            saturday_after = cal.weekday_on_or_after(day, 6)
+            day = sunday_before if (day - sunday_before) < (saturday_after - day) else saturday_after
+        return _unit_resolution(cal.weekend_unit(day), "weekend")
     return _unit_resolution(cal.week_unit(chosen[0]), "week")
 
 
@@ -1351,6 +1353,15 @@ def period_to_date(ctx: Context) -> Resolution | None:
         return None
     value, (first, _last) = cal.unit_containing(ctx.reference, unit)
     return Resolution("DATE", value, (first, ctx.reference), unit, "before")
+
+
+@resolver("period_of_reference")
+def period_of_reference(ctx: Context) -> Resolution | None:
+    """"earlier in the week": the week of the reference."""
+    unit = _period_unit(ctx)
+    if unit not in ("year", "month", "week"):
+        return None
+    return _unit_resolution(cal.unit_containing(ctx.reference, unit), unit)
 
 
 @resolver("overnight")
