@@ -411,6 +411,11 @@ ROWS = [
     P("Millions are expected to travel over the Fourth of July weekend.", date(2025, 6, 30),
       "the Fourth of July weekend", "DATE", "2025-W27-WE", "2025-07-05", "2025-07-06", "weekend",
       id="holiday-weekend-after-friday"),
+    # The day of an event whose anniversary is marked: that many years before it.
+    P("Vigils were held on the third anniversary of the Feb. 24 invasion.", date(2025, 2, 25),
+      "Feb. 24", "DATE", "2022-02-24", "2022-02-24", "2022-02-24", "day", id="anniversary-of-day"),
+    P("Families gathered for the 25th anniversary of the Aug. 7 embassy bombings.", date(2023, 8, 3),
+      "Aug. 7", "DATE", "1998-08-07", "1998-08-07", "1998-08-07", "day", id="anniversary-numeric-ordinal"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -97,6 +97,8 @@ class Engine:
         self.reporting_day = re.compile(rf"\b(?:{reporting})\s+(?:on\s+)?$") if reporting else None
         self.reject = frozenset(filters.get("reject", ()))
         self.attributive_blockers = frozenset(filters.get("attributive_blockers", ()))
+        anniversary = filters.get("anniversary_before")
+        self.anniversary = re.compile(anniversary) if anniversary else None
         joiner = filters.get("range_joiner")
         self.range_joiner = re.compile(joiner) if joiner else None
         self.range_pair = tuple(filters["range_pair"]) if "range_pair" in filters else None
@@ -153,6 +155,8 @@ class Engine:
                 # "$2 million a year": a rate, a SET (TIMEX3), drawn nowhere.
                 kind, resolution = "SET", replace(resolution, interval=None, granularity=None)
             candidate, resolution = self._with_mod_prefix(candidate, resolution, low)
+            if resolution.granularity == "day" and resolution.kind == "DATE" and "year" not in candidate.groups:
+                resolution = self._before_anniversary(resolution, low, candidate.start, reference)
             expression = text[candidate.start:candidate.end]
             spans.append(_span(expression, candidate, resolution, kind, reference, state.last))
             if candidate.rule.resolve == "clock_time" and not _DATED_CLOCK_GROUPS & candidate.groups.keys():
@@ -168,6 +172,27 @@ class Engine:
                             and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None)
         spans = self._clocks_on_following_day(spans, bare_clocks, low)
         return self._ordered_weekday_ranges(spans, low, reference)
+
+    def _before_anniversary(self, resolution: Resolution, low: str, start: int, reference: date) -> Resolution:
+        """"the second anniversary of the Oct. 7 attack": the day that many years before the
+        anniversary nearest the reference."""
+        if self.anniversary is None:
+            return resolution
+        found = self.anniversary.search(low, max(0, start - 40), start)
+        if found is None:
+            return resolution
+        years = int(found.group("number")) if found.group("number") else \
+            self.grammar.lookup("ordinal", found.group("ordinal") or "")
+        if not isinstance(years, int) or resolution.interval is None:
+            return resolution
+        day = resolution.interval[0]
+        try:
+            marked = min((day.replace(year=reference.year + step) for step in (-1, 0, 1)),
+                         key=lambda option: abs((option - reference).days))
+            event = marked.replace(year=marked.year - years)
+        except ValueError:   # February 29
+            return resolution
+        return replace(resolution, value=event.isoformat(), interval=(event, event))
 
     def _joins_range(self, low: str, a: TimeSpan, b: TimeSpan) -> bool:
         """Whether two spans are the ends of one range."""
