@@ -416,6 +416,13 @@ ROWS = [
       "Feb. 24", "DATE", "2022-02-24", "2022-02-24", "2022-02-24", "day", id="anniversary-of-day"),
     P("Families gathered for the 25th anniversary of the Aug. 7 embassy bombings.", date(2023, 8, 3),
       "Aug. 7", "DATE", "1998-08-07", "1998-08-07", "1998-08-07", "day", id="anniversary-numeric-ordinal"),
+    # American holidays with their variants; "Election Day" only with its capitals.
+    P("Federal offices close for Martin Luther King Jr. Day.", date(2026, 1, 12),
+      "Martin Luther King Jr. Day", "DATE", "2026-01-19", "2026-01-19", "2026-01-19", "day", id="holiday-mlk-jr"),
+    P("Election Day is 74 days away.", date(2024, 8, 23),
+      "Election Day", "DATE", "2024-11-05", "2024-11-05", "2024-11-05", "day", id="holiday-election-day"),
+    P("Retailers expect record sales on Cyber Monday.", date(2023, 11, 24),
+      "Cyber Monday", "DATE", "2023-11-27", "2023-11-27", "2023-11-27", "day", id="holiday-cyber-monday"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
@@ -1147,6 +1154,7 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("Turnout on election day was high across Kenya.", "election day", id="election-day-lower-case"),
     pytest.param("The Good Friday Agreement was signed in 1998.", "Good Friday", id="holiday-in-a-name"),
     pytest.param("Families of the Bloody Sunday victims marched.", "Sunday", id="day-of-history"),
     pytest.param("May God protect them all, the bishop said.", "May", id="may-wish-god"),

@@ -276,6 +276,9 @@ class Engine:
         lowered = " ".join(low[candidate.start:candidate.end].split())
         if lowered in self.reject and not self._preposition_is_the_key(candidate, low, matched_start):
             return False
+        holiday = candidate.groups.get("holiday")
+        if holiday is not None and holiday.lower() in self.capitalised_only and holiday[:1].islower():
+            return False   # "on election day" in any country; "Election Day", the American one
         for group in ("month", "season"):
             raw = candidate.groups.get(group)
             licensed = matched_start < candidate.start and candidate.rule.name in self.preposition_licensed
