@@ -423,6 +423,12 @@ ROWS = [
       "Election Day", "DATE", "2024-11-05", "2024-11-05", "2024-11-05", "day", id="holiday-election-day"),
     P("Retailers expect record sales on Cyber Monday.", date(2023, 11, 24),
       "Cyber Monday", "DATE", "2023-11-27", "2023-11-27", "2023-11-27", "day", id="holiday-cyber-monday"),
+    # A capitalised word inside a sentence is a name, not a tense cue ("the French Open").
+    P("Crowds at the French Open in June were the largest ever.", date(2024, 8, 1),
+      "June", "DATE", "2024-06", "2024-06-01", "2024-06-30", "month", id="tense-capitalised-name-no-cue"),
+    # A bare month after a month of an earlier year in the same sentence keeps that year.
+    P("The champion won the title last August and the US Open in September.", date(2013, 7, 7),
+      "September", "DATE", "2012-09", "2012-09-01", "2012-09-30", "month", id="month-narrative-year"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

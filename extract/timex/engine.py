@@ -135,7 +135,7 @@ class Engine:
             expression = text[candidate.start:candidate.end]
             tense = UNKNOWN
             if candidate.rule.resolve in _DIRECTED:
-                tense = tense_at(self.tense, low, candidate.start, candidate.end) or self.default_tense
+                tense = tense_at(self.tense, low, candidate.start, candidate.end, text) or self.default_tense
             ctx = Context(grammar=self.grammar, reference=reference, groups=candidate.groups,
                           text=expression, tense=tense,
                           before=low[max(0, candidate.start - 20):candidate.start],

@@ -377,6 +377,10 @@ def month(ctx: Context) -> Resolution | None:
         year = base + (1 if "following" in lowered else -1 if "previous" in lowered else 0)
     if year is not None:
         return _through_month(ctx, _unit_resolution(cal.month_unit(year, number), "month", mod))
+    if relative is None and ctx.groups.get("month2") is None \
+            and (narrative := _narrative_year(ctx, lambda y: date(y, number, 1))) is not None:
+        # "won Wimbledon last August and the US Open in September": that story's year
+        return _unit_resolution(cal.month_unit(narrative, number), "month", mod)
     current = (ctx.reference.year, ctx.reference.month)
     if relative is not None:
         rel = int(relative)  # type: ignore[arg-type]

@@ -120,13 +120,14 @@ def sentence_bounds(low: str, start: int, end: int,
     return left, right
 
 
-def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
+def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None = None) -> int:
     """PAST, FUTURE or UNKNOWN for the expression at ``low[start:end]``, times WEAK
     when the cue is far from it (it may be another clause's) and times ADJACENT when
     a verb stands right before it ("ended Jan. 31") or "since" does: such a cue holds
     however far back the date is.
 
-    Looks at the words of its sentence, nearest first, and takes the first cue.
+    Looks at the words of its sentence, nearest first, and takes the first cue. Given the
+    text as written, capitalised words inside the sentence are names, not cues.
     Multi-word cues ("going to") are matched on the word sequence.
     """
     left, right = sentence_bounds(low, start, end, cues.abbreviations)
@@ -134,6 +135,12 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int) -> int:
     after = [(m.start(), m.group()) for m in _WORD.finditer(low, end, right)]
     words = [w for _p, w in before] + ["\0"] + [w for _p, w in after]
     pivot = len(before)
+    if text is not None:
+        # A capitalised word inside a sentence is a name, not a verb ("the US Open in
+        # September", "Will Smith"): ``text`` is ``low`` as written.
+        positions = [p for p, _w in before] + [start] + [p for p, _w in after]
+        words = [word if index == 0 or not text[positions[index]].isupper() else "\0"
+                 for index, word in enumerate(words)]
     limit = _phrase_length_before(words, pivot, cues.future_prepositions) if pivot > 1 else 0
     if limit:
         verb = pivot - limit - 1
