@@ -429,6 +429,9 @@ ROWS = [
     # A bare month after a month of an earlier year in the same sentence keeps that year.
     P("The champion won the title last August and the US Open in September.", date(2013, 7, 7),
       "September", "DATE", "2012-09", "2012-09-01", "2012-09-30", "month", id="month-narrative-year"),
+    P("Relatives said he was arrested on Christmas Eve last year.", date(2014, 10, 21),
+      "Christmas Eve last year", "DATE", "2013-12-24", "2013-12-24", "2013-12-24", "day",
+      id="holiday-relative-year"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

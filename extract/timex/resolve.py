@@ -732,6 +732,9 @@ def holiday(ctx: Context) -> Resolution | None:
     if rule is None:
         return None
     year = _year(ctx, ctx.groups.get("year"))
+    year_relative = ctx.word("relative", "year_relative")
+    if year is None and year_relative is not None:
+        year = ctx.reference.year + int(year_relative)  # type: ignore[arg-type]  # "Christmas last year"
     if ctx.text.lower().endswith(("week", "weekend")):
         return _holiday_week(ctx, str(rule), year)
     if year is not None:
