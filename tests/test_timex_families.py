@@ -432,6 +432,15 @@ ROWS = [
     P("Relatives said he was arrested on Christmas Eve last year.", date(2014, 10, 21),
       "Christmas Eve last year", "DATE", "2013-12-24", "2013-12-24", "2013-12-24", "day",
       id="holiday-relative-year"),
+    # Minutes or hours after a clock time: a clock time, past midnight if need be.
+    P("The quake hit at 12:50 p.m. (0620 GMT), followed 12 minutes later by an aftershock.", date(2025, 3, 28),
+      "12 minutes later", "TIME", "2025-03-28T13:02", "2025-03-28", "2025-03-28", "minute",
+      id="minutes-later-after-clock"),
+    P("The bomb exploded at 11 p.m. Two hours later, police sealed off the street.", date(2025, 3, 28),
+      "Two hours later", "TIME", "2025-03-29T01:00", "2025-03-29", "2025-03-29", "hour",
+      id="hours-later-past-midnight"),
+    P("The talks began on Monday. Two hours later they broke down.", date(2025, 3, 28),
+      "Two hours later", "DATE", "2025-03-24", "2025-03-24", "2025-03-24", "day", id="hours-later-after-day"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

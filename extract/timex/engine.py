@@ -42,6 +42,7 @@ class _TextState:
     day_of_event: tuple[date, date, str] | None = None  # "Saturday's Test": a day named for an event
     day_of_event_end: int = -1
     last_day: tuple[date, date, str] | None = None    # the last day named, whatever for
+    last_clock: datetime | None = None                # the last date named, if a clock time
 
     def context(self, text: str, start: int) -> dict:
         """The Context fields for an expression starting at ``start``."""
@@ -51,16 +52,18 @@ class _TextState:
             event_day, night = self.day_of_event, False
         return {"last": self.last, "last_shifted": self.last_shifted, "unshifted": self.unshifted,
                 "quarter": self.quarter, "event_day": event_day, "event_night": night,
-                "last_day": self.last_day,
+                "last_day": self.last_day, "last_clock": self.last_clock,
                 "unshifted_in_sentence": self.unshifted is not None
                 and _SENTENCE_BREAK.search(text, self.unshifted_end, start) is None}
 
     def named(self, resolution: Resolution, end: int, expression: str, events_on_it: bool,
-              names_event: bool, late: bool = False) -> None:
+              names_event: bool, late: bool = False, in_brackets: bool = False) -> None:
         """Take in a date the text has just named."""
         self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
         if resolution.granularity in _DAY_GRAINS:
             self.last_day = self.last
+        if not (in_brackets and self.last_clock is not None):
+            self.last_clock = _clock_of(resolution.value)   # "12:50 p.m. (0620 GMT)": the first
         if events_on_it and names_event:
             # "after Saturday's blast", "the Oct. 1 attack": an earlier event's day; it dates
             # what follows only within its own sentence.
@@ -169,7 +172,8 @@ class Engine:
                             names_event=low.startswith(("'s ", "\u2019s "), candidate.end)
                             or self._attributive(text, low, candidate.start, candidate.end),
                             late=self.late_before is not None
-                            and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None)
+                            and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None,
+                            in_brackets=low.endswith("(", 0, candidate.start))
         spans = self._clocks_on_following_day(spans, bare_clocks, low)
         return self._ordered_weekday_ranges(spans, low, reference)
 
@@ -429,6 +433,21 @@ def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: s
         anchor_basis="text" if anaphoric else "publication",
         rule=candidate.rule.name,
     )
+
+
+_CLOCK_VALUE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})")
+
+
+def _clock_of(value: str) -> datetime | None:
+    """The moment a TIMEX3 clock value names ("2015-03-24T10:01"; T24:00 is the next day's 00:00)."""
+    match = _CLOCK_VALUE.fullmatch(value)
+    if match is None:
+        return None
+    year, month, day, hour, minute = (int(part) for part in match.groups())
+    try:
+        return datetime(year, month, day, hour % 24, minute) + timedelta(days=hour // 24)
+    except ValueError:
+        return None
 
 
 def _remoteness(interval: tuple[date, date], reference: date) -> int:

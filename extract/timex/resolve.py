@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Callable
 
 from . import calendar as cal
@@ -50,6 +50,7 @@ class Context:
     event_day: tuple[date, date, str] | None = None  # the last day named, not as the day of a report
     event_night: bool = False  # that day was named as its evening or night
     last_day: tuple[date, date, str] | None = None   # the last day (or time of day) named
+    last_clock: datetime | None = None  # the last date named, when it was a clock time
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
@@ -940,6 +941,12 @@ def shifted(ctx: Context) -> Resolution | None:
         return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None, None, anaphoric,
                           shifted=True)
     if unit in TIME_UNITS:
+        if anaphoric and ctx.last_clock is not None and unit in ("hour", "minute") and float(count).is_integer():
+            # "took off at 10:01 a.m. and lost contact 50 minutes later": 10:51
+            moved_clock = ctx.last_clock + sign * timedelta(**{unit + "s": int(count)})
+            day = moved_clock.date()
+            return Resolution("TIME", f"{day.isoformat()}T{moved_clock:%H:%M}", (day, day),
+                              "minute" if moved_clock.minute else "hour", _approx(ctx), True, shifted=True)
         return Resolution("DATE", base.isoformat(), (base, base), "day", _approx(ctx), anaphoric,
                           shifted=True)
     grain = {"fortnight": "week", "weekend": "week", "season": "season"}.get(unit, unit)
