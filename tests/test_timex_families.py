@@ -441,6 +441,10 @@ ROWS = [
       id="hours-later-past-midnight"),
     P("The talks began on Monday. Two hours later they broke down.", date(2025, 3, 28),
       "Two hours later", "DATE", "2025-03-24", "2025-03-24", "2025-03-24", "day", id="hours-later-after-day"),
+    # A date in a clause opened by "since" lies back.
+    P("Voters will choose a parliament for the first time since the president's ouster in February.",
+      date(2011, 11, 25), "February", "DATE", "2011-02", "2011-02-01", "2011-02-28", "month",
+      id="tense-since-clause"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

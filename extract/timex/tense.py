@@ -20,6 +20,8 @@ STRONG_WITHIN = 6    # words between the expression and a cue that settles its d
 ADJACENT = 3         # a cue right before the expression ("ended Jan. 31"): -3 or 3
 ADJACENT_WITHIN = 2  # "ended Jan. 31", "ended on Jan. 31"
 _AFTER_PENALTY = 3
+_CLAUSE_WORDS = 6    # words back to a "since" that opens the expression's clause
+_CLAUSE_BREAK = re.compile(r"[,;:()\"]")
 
 
 class TenseCues:
@@ -155,6 +157,9 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
         return FUTURE   # "declared Tuesday a holiday": a day set aside ahead, whenever declared
     if pivot > 0 and words[pivot - 1] in cues.past_prepositions:
         return PAST * ADJACENT   # "has cut rates since September": however far back
+    for index in range(pivot - 2, max(-1, pivot - 1 - _CLAUSE_WORDS), -1):
+        if words[index] in cues.past_prepositions and not _CLAUSE_BREAK.search(low, before[index][0], start):
+            return PAST   # "the first elections since Mubarak's ouster in February"
     if pivot > 0 and words[pivot + 1:pivot + 2] == ["'s"] and words[pivot - 1] in cues.after_event:
         return PAST   # "after winning Saturday's election", "following Tuesday's clash"
     # A time phrase opening its sentence ("In January, ... a bomb killed") belongs
