@@ -445,6 +445,9 @@ ROWS = [
     P("Voters will choose a parliament for the first time since the president's ouster in February.",
       date(2011, 11, 25), "February", "DATE", "2011-02", "2011-02-01", "2011-02-28", "month",
       id="tense-since-clause"),
+    # "noon" and "midnight" before a noun they time.
+    P("Sterling rose after the noon announcement.", date(2026, 8, 6),
+      "noon", "TIME", "2026-08-06T12:00", "2026-08-06", "2026-08-06", "hour", id="noon-attributive"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
@@ -1176,6 +1179,7 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("Crowds packed the cathedral for the midnight mass.", "midnight", id="midnight-mass"),
     pytest.param("Turnout on election day was high across Kenya.", "election day", id="election-day-lower-case"),
     pytest.param("The Good Friday Agreement was signed in 1998.", "Good Friday", id="holiday-in-a-name"),
     pytest.param("Families of the Bloody Sunday victims marched.", "Sunday", id="day-of-history"),
