@@ -448,6 +448,16 @@ ROWS = [
     # "noon" and "midnight" before a noun they time.
     P("Sterling rose after the noon announcement.", date(2026, 8, 6),
       "noon", "TIME", "2026-08-06T12:00", "2026-08-06", "2026-08-06", "hour", id="noon-attributive"),
+    # Parts of day without "the"; what a past sentence tells is not on a day ahead.
+    P("US duties will fall to 30% by May 14. The Nasdaq was up 4.4% by mid-afternoon in New York.",
+      date(2025, 5, 12), "mid-afternoon", "TIME", "2025-05-12TAF", "2025-05-12", "2025-05-12", "part_of_day",
+      id="part-of-day-past-not-on-day-ahead"),
+    P("Gunfire was heard near the airport from early morning, residents said.", date(2025, 1, 28),
+      "early morning", "TIME", "2025-01-28TMO", "2025-01-28", "2025-01-28", "part_of_day",
+      id="part-of-day-early-morning"),
+    P("The next rate decision is due on Jan. 27. The dollar was little changed at 10:30 a.m. in Toronto.",
+      date(2026, 12, 9), "10:30 a.m.", "TIME", "2026-12-09T10:30", "2026-12-09", "2026-12-09", "minute",
+      id="clock-past-not-on-day-ahead"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

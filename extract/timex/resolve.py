@@ -1338,12 +1338,22 @@ def deictic_day(ctx: Context) -> Resolution | None:
     return _date_resolution(day, _mod(ctx))
 
 
+def _day_in_text(ctx: Context, named: tuple[date, date, str] | None) -> date:
+    """The day a bare time of day is on: the one the text named, else the reference. What a
+    past-tense sentence tells ("the Nasdaq was up 4% by mid-afternoon") happened by the
+    reference, not on a day ahead the text named before ("tariffs will fall by May 14")."""
+    if named is None or named[0] > ctx.reference and direction(ctx.tense) == PAST:
+        return ctx.reference
+    return named[0]
+
+
 @resolver("part_of_day_in_text")
 def part_of_day_in_text(ctx: Context) -> Resolution | None:
     """"in the afternoon": of the day the text last named, else of the publication day;
     "later in the day": that day itself."""
     on_day = ctx.last is not None and ctx.last[2] in ("day", "part_of_day", "hour", "minute")
-    day = ctx.last[0] if on_day else ctx.reference  # type: ignore[index]
+    day = _day_in_text(ctx, ctx.last if on_day else None)
+    on_day = on_day and day == ctx.last[0]  # type: ignore[index]
     if ctx.groups.get("part_of_day") is None:
         return _date_resolution(day, anaphoric=on_day)
     part = ctx.grammar.lookup("part_of_day", ctx.groups["part_of_day"])
@@ -1394,7 +1404,7 @@ def clock_time(ctx: Context) -> Resolution | None:
     # A bare clock time is on the day the text is talking about: the last day named, but
     # not the day something was said on ("the race begins on Sunday, organisers said on
     # Saturday. It starts at 8:30am").
-    base = ctx.event_day[0] if ctx.event_day else ctx.reference
+    base = _day_in_text(ctx, ctx.event_day)
     if ctx.groups.get("month"):
         resolved = calendar_date(ctx)
         if resolved is None or resolved.interval is None:
