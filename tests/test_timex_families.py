@@ -458,6 +458,8 @@ ROWS = [
     P("The next rate decision is due on Jan. 27. The dollar was little changed at 10:30 a.m. in Toronto.",
       date(2026, 12, 9), "10:30 a.m.", "TIME", "2026-12-09T10:30", "2026-12-09", "2026-12-09", "minute",
       id="clock-past-not-on-day-ahead"),
+    P("Retail sales grew faster than expected in October, the statistics office said.", date(2025, 11, 14),
+      "October", "DATE", "2025-10", "2025-10-01", "2025-10-31", "month", id="tense-than-expected-no-plan"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

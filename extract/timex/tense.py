@@ -36,7 +36,7 @@ class TenseCues:
                  determiners: list[str] = (), neutral: list[str] = (),
                  date_objects: list[str] = (), after_event: list[str] = (),
                  reporting: list[str] = (), adjective_suffixes: list[str] = (),
-                 limits: list[str] = ()) -> None:
+                 limits: list[str] = (), comparatives: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -64,6 +64,8 @@ class TenseCues:
         # Future prepositions that a past verb right before makes a limit already reached
         # ("lasted until Saturday"; not "will stay closed until Wednesday").
         self.limits = [p.split() for p in limits]
+        # Right before a future cue, these make it a comparison ("than expected", "as planned").
+        self.comparatives = frozenset(comparatives)
         # Endings of adjectives: a cue verb that is a noun too is a noun after one ("its
         # hottest start").
         self.adjective_suffixes = tuple(adjective_suffixes)
@@ -215,6 +217,8 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
     previous = words[index - 1] if index > 0 else ""
     if kind == FUTURE and _after_past_perfect(cues, words, index):
         kind = PAST
+    elif kind == FUTURE and previous in cues.comparatives:
+        kind = UNKNOWN  # "prices rose more than expected in January": no plan, a comparison
     elif kind == PAST and previous in cues.present_auxiliaries:
         kind = UNKNOWN  # "when the case is heard in May": present, not past
     elif kind == PAST and previous in cues.determiners and word not in cues.past_single:
