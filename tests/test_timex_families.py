@@ -468,6 +468,8 @@ ROWS = [
       "Sunday", "DATE", "2025-03-23", "2025-03-23", "2025-03-23", "day", id="tense-prepares-to"),
     P("The rally marked a return to the mass protests of early December.", date(2000, 1, 15),
       "early December", "DATE", "1999-12", "1999-12-01", "1999-12-10", "month", id="tense-return-noun"),
+    P("The ruling pushed the trial back until at least late summer.", date(2024, 2, 29),
+      "late summer", "DATE", "2024-SU", "2024-07-31", "2024-08-31", "season", id="tense-until-at-least"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
