@@ -470,6 +470,8 @@ ROWS = [
       "early December", "DATE", "1999-12", "1999-12-01", "1999-12-10", "month", id="tense-return-noun"),
     P("The ruling pushed the trial back until at least late summer.", date(2024, 2, 29),
       "late summer", "DATE", "2024-SU", "2024-07-31", "2024-08-31", "season", id="tense-until-at-least"),
+    P("Ticket sales for the Olympics in the summer gave a one-off boost to growth.", date(2012, 10, 25),
+      "the summer", "DATE", "2012-SU", "2012-06-01", "2012-08-31", "season", id="the-season-after-preposition"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
@@ -1201,6 +1203,9 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("Troops advanced during the spring offensive.", "spring", id="season-compound-noun"),
+    pytest.param("Finland fought the Soviet Union in the Winter War.", "Winter", id="season-in-a-name"),
+    pytest.param("Decisions will be set out in the Spring Statement.", "Spring", id="season-in-a-title"),
     pytest.param("Crowds packed the cathedral for the midnight mass.", "midnight", id="midnight-mass"),
     pytest.param("Turnout on election day was high across Kenya.", "election day", id="election-day-lower-case"),
     pytest.param("The Good Friday Agreement was signed in 1998.", "Good Friday", id="holiday-in-a-name"),

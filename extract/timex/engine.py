@@ -286,7 +286,8 @@ class Engine:
         for group in ("month", "season"):
             raw = candidate.groups.get(group)
             licensed = matched_start < candidate.start and candidate.rule.name in self.preposition_licensed
-            if group == "season" and raw is not None and self.names.season_is_an_event(text, candidate.end):
+            if group == "season" and raw is not None \
+                    and self.names.season_is_an_event(text, candidate.end, raw[:1].isupper()):
                 return False  # "the fall of Avdiivka", "the Spring of Nations"
             if raw is not None and raw.lower().rstrip(".") in self.capitalised_only and raw.islower() \
                     and not licensed:

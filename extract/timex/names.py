@@ -97,9 +97,10 @@ class NameContexts:
         """Whether a capitalised word comes right after ``end`` ("Day War", "Charter")."""
         return _CAPITALISED_AFTER.match(text, end) is not None
 
-    def season_is_an_event(self, text: str, end: int) -> bool:
-        """"the fall of Avdiivka", "the Spring of Nations"; not "the summer of 1969"."""
-        return self.month_begins_a_name(text, end)
+    def season_is_an_event(self, text: str, end: int, capitalised: bool = False) -> bool:
+        """"the fall of Avdiivka", "the Spring of Nations", "the Winter War", "the Spring
+        Statement" (a capital on both); not "the summer of 1969"."""
+        return self.month_begins_a_name(text, end) or capitalised and self.capitalised_word_follows(text, end)
 
     def may_is_a_wish(self, text: str, start: int, end: int) -> bool:
         """"May God protect them", "May they rest in peace": a sentence-opening wish."""
