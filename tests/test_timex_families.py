@@ -472,6 +472,11 @@ ROWS = [
       "late summer", "DATE", "2024-SU", "2024-07-31", "2024-08-31", "season", id="tense-until-at-least"),
     P("Ticket sales for the Olympics in the summer gave a one-off boost to growth.", date(2012, 10, 25),
       "the summer", "DATE", "2012-SU", "2012-06-01", "2012-08-31", "season", id="the-season-after-preposition"),
+    # A length named as an adjective.
+    P("Visitors flock to the city's month-long festival.", date(2024, 10, 27),
+      "month-long", "DURATION", "P1M", None, None, None, id="unit-long-adjective"),
+    P("The treaty ended a decades-long border dispute.", date(2024, 10, 27),
+      "decades-long", "DURATION", "PXY", None, None, None, id="vague-unit-long-adjective"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
