@@ -479,6 +479,8 @@ ROWS = [
       "decades-long", "DURATION", "PXY", None, None, None, id="vague-unit-long-adjective"),
     P("The swearing-in ceremony is scheduled for noon.", date(2025, 1, 20),
       "noon", "TIME", "2025-01-20T12:00", "2025-01-20", "2025-01-20", "hour", id="noon-after-for"),
+    P("Markets were quiet ahead of Friday's August jobs report.", date(2025, 9, 1),
+      "August", "DATE", "2025-08", "2025-08-01", "2025-08-31", "month", id="month-after-possessive-weekday"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -245,6 +245,11 @@ class Engine:
                     spans[clock] = _moved(spans[clock], day)  # type: ignore[arg-type]
         return spans
 
+    def _time_word(self, word: str) -> bool:
+        """Whether a word (a possessive too: "Friday's") is a weekday or a month."""
+        base = word[:-2] if word.lower().endswith(("'s", "\u2019s")) else word
+        return self.grammar.lookup("weekday", base) is not None or self.grammar.lookup("month", base) is not None
+
     def _attributive(self, text: str, low: str, start: int, end: int) -> bool:
         """Whether a date stands between "the" and a noun it modifies ("the Oct. 1 attack")."""
         if not low.endswith("the ", max(0, start - 4), start):
@@ -302,8 +307,8 @@ class Engine:
                 return False  # "Jan Kavan": an abbreviation alone needs its full stop
             before = _WORD_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
             if before and before.group(1)[0].isupper() and text[before.end(1):candidate.start].isspace() \
-                    and before.group(1).lower() not in self.month_preceders:
-                return False  # "Theresa May", "Long March"; not "in May, June and July"
+                    and before.group(1).lower() not in self.month_preceders and not self._time_word(before.group(1)):
+                return False  # "Theresa May", "Long March"; not "in May, June and July", "Friday's August report"
             if self.names.month_begins_a_name(text, candidate.end, candidate.start):
                 return False  # "the March for Life"
             if expression == "May" and self.names.may_is_a_wish(text, candidate.start, candidate.end):
