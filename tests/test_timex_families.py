@@ -481,6 +481,11 @@ ROWS = [
       "noon", "TIME", "2025-01-20T12:00", "2025-01-20", "2025-01-20", "hour", id="noon-after-for"),
     P("Markets were quiet ahead of Friday's August jobs report.", date(2025, 9, 1),
       "August", "DATE", "2025-08", "2025-08-01", "2025-08-31", "month", id="month-after-possessive-weekday"),
+    # A month before a noun it modifies: the verb's tense only breaks near ties.
+    P("The agency will publish its November employment report next week.", date(2025, 12, 5),
+      "November", "DATE", "2025-11", "2025-11-01", "2025-11-30", "month", id="month-modifier-nearest"),
+    P("Police say they have gathered enough evidence in the October killing of a doctor.", date(1999, 4, 19),
+      "October", "DATE", "1998-10", "1998-10-01", "1998-10-31", "month", id="month-modifier-tense-breaks-tie"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

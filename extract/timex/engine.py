@@ -17,7 +17,7 @@ from .names import NameContexts
 from .resolve import RESOLVERS, Context, Resolution
 from .scan import Candidate, Scanner, lower_ascii
 from .span import TimeSpan
-from .tense import TenseCues, UNKNOWN, tense_at
+from .tense import WEAK, TenseCues, UNKNOWN, direction, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
@@ -100,6 +100,7 @@ class Engine:
         self.reporting_day = re.compile(rf"\b(?:{reporting})\s+(?:on\s+)?$") if reporting else None
         self.reject = frozenset(filters.get("reject", ()))
         self.attributive_blockers = frozenset(filters.get("attributive_blockers", ()))
+        self.month_adjuncts = frozenset(filters.get("month_adjuncts", ()))
         anniversary = filters.get("anniversary_before")
         self.anniversary = re.compile(anniversary) if anniversary else None
         joiner = filters.get("range_joiner")
@@ -139,6 +140,8 @@ class Engine:
             tense = UNKNOWN
             if candidate.rule.resolve in _DIRECTED:
                 tense = tense_at(self.tense, low, candidate.start, candidate.end, text) or self.default_tense
+                if self._month_names_a_thing(text, low, candidate):
+                    tense = direction(tense) * WEAK
             ctx = Context(grammar=self.grammar, reference=reference, groups=candidate.groups,
                           text=expression, tense=tense,
                           before=low[max(0, candidate.start - 20):candidate.start],
@@ -244,6 +247,19 @@ class Engine:
                 if spans[clock].value[10:11] == "T":
                     spans[clock] = _moved(spans[clock], day)  # type: ignore[arg-type]
         return spans
+
+    def _month_names_a_thing(self, text: str, low: str, candidate: Candidate) -> bool:
+        """Whether a bare month modifies a noun ("the October report", "futures for December
+        delivery"): the verb's tense is then only a weak cue, and the month a year off in its
+        direction loses to one much nearer ("would not publish a separate October report", in
+        November, is last month's)."""
+        if candidate.rule.resolve != "month" or "year" in candidate.groups:
+            return False
+        word_after = _LOWER_WORD_AFTER.match(text, candidate.end)
+        if word_after is None or word_after.group(1) in self.attributive_blockers:
+            return False
+        before = self._word_before(low, candidate.start)
+        return before not in self.month_adjuncts
 
     def _time_word(self, word: str) -> bool:
         """Whether a word (a possessive too: "Friday's") is a weekday or a month."""
