@@ -23,7 +23,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 _DATED_CLOCK_GROUPS = frozenset({"month", "weekday", "deictic_day", "this_part", "day"})
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
-_CLAUSE_BEFORE = re.compile(r"[^.,;:!?]*$")
+_CLAUSE_MARKS = ".,;:!?"
 _LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 _WORD_AFTER = re.compile(r"^[\s-]*([A-Za-z%][A-Za-z]*|%)")
 
@@ -277,9 +277,10 @@ class Engine:
         """Whether a day is named only as the start of a stretch ("killed since February 24,
         2022", "since clashes erupted on Saturday morning"), not as the day the events a
         clock time belongs to happen on."""
-        clause = _CLAUSE_BEFORE.search(low, max(0, start - 90), start)
-        return self.stretch_openers is not None and clause is not None \
-            and self.stretch_openers.search(clause.group()) is not None
+        if self.stretch_openers is None:
+            return False
+        clause_start = max(low.rfind(mark, max(0, start - 90), start) for mark in _CLAUSE_MARKS) + 1
+        return self.stretch_openers.search(low, max(clause_start, start - 90), start) is not None
 
     def _reporting_day(self, low: str, start: int) -> bool:
         """Whether a day is the one something was said on ("organisers said on Saturday"):

@@ -45,6 +45,9 @@ class TenseCues:
         self.abbreviations = frozenset(abbreviations)
         # Prepositions that point their expression forward whatever the verb ("until Tuesday").
         self.future_prepositions = tuple(tuple(p.split()) for p in future_prepositions)
+        self.future_prepositions_by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.future_prepositions:
+            self.future_prepositions_by_last.setdefault(phrase[-1], []).append(phrase)
         # Prepositions that point their expression back whatever the verb ("since October").
         self.past_prepositions = frozenset(past_prepositions)
         # Words that, right before a future cue, make it a plan already past ("had been due to").
@@ -145,7 +148,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
         positions = [p for p, _w in before] + [start] + [p for p, _w in after]
         words = [word if index == 0 or not text[positions[index]].isupper() else "\0"
                  for index, word in enumerate(words)]
-    limit = _phrase_length_before(words, pivot, cues.future_prepositions) if pivot > 1 else 0
+    limit = _phrase_length_before(words, pivot, cues.future_prepositions_by_last.get(words[pivot - 1], ())) \
+        if pivot > 1 else 0
     if limit:
         verb = pivot - limit - 1
         if words[verb + 1:pivot] in cues.limits and verb >= 0 and _cue_kind(cues, words, verb) == PAST \
