@@ -486,6 +486,9 @@ ROWS = [
       "November", "DATE", "2025-11", "2025-11-01", "2025-11-30", "month", id="month-modifier-nearest"),
     P("Police say they have gathered enough evidence in the October killing of a doctor.", date(1999, 4, 19),
       "October", "DATE", "1998-10", "1998-10-01", "1998-10-31", "month", id="month-modifier-tense-breaks-tie"),
+    P("Streets will be closed to traffic on Halloween night.", date(2024, 10, 27),
+      "Halloween night", "TIME", "2024-10-31TNI", "2024-10-31", "2024-10-31", "part_of_day",
+      id="holiday-part-of-day"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -732,6 +732,14 @@ def holiday(ctx: Context) -> Resolution | None:
     rule = ctx.word("holiday")
     if rule is None:
         return None
+    if ctx.groups.get("part_of_day") is not None:
+        # "Halloween night", "Christmas morning": that part of the holiday
+        part = ctx.word("part_of_day")
+        day_of = holiday(replace(ctx, groups={k: v for k, v in ctx.groups.items() if k != "part_of_day"}))
+        if part is None or day_of is None or day_of.interval is None or day_of.granularity != "day":
+            return day_of
+        day = day_of.interval[0]
+        return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day")
     year = _year(ctx, ctx.groups.get("year"))
     year_relative = ctx.word("relative", "year_relative")
     if year is None and year_relative is not None:
