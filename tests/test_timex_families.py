@@ -489,6 +489,16 @@ ROWS = [
     P("Streets will be closed to traffic on Halloween night.", date(2024, 10, 27),
       "Halloween night", "TIME", "2024-10-31TNI", "2024-10-31", "2024-10-31", "part_of_day",
       id="holiday-part-of-day"),
+    # Quarters and halves named by their months or as "final".
+    P("Figures showed the economy shrank by 0.1 per cent in the final three months of 2024.", date(2025, 2, 12),
+      "the final three months of 2024", "DATE", "2024-Q4", "2024-10-01", "2024-12-31", "quarter",
+      id="final-three-months-of-year"),
+    P("Output grew 0.3% in the first six months of the year.", date(2025, 8, 14),
+      "the first six months of the year", "DATE", "2025-H1", "2025-01-01", "2025-06-30", "half",
+      id="first-six-months-of-the-year"),
+    P("The central bank said the economy was likely to shrink in the final quarter of the year.", date(2022, 5, 5),
+      "the final quarter of the year", "DATE", "2022-Q4", "2022-10-01", "2022-12-31", "quarter",
+      id="final-quarter-of-the-year"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -518,6 +518,18 @@ def _period_year(ctx: Context, first_month: int) -> int:
     return ctx.reference.year
 
 
+@resolver("months_of_year")
+def months_of_year(ctx: Context) -> Resolution | None:
+    """"the final three months of 2024": its fourth quarter; "the first six months of the
+    year": its first half."""
+    first = (ctx.groups.get("edge") or "").lower() == "first"
+    if (ctx.groups.get("months") or "").lower() == "three":
+        number = 1 if first else 4
+        return _unit_resolution(cal.quarter_unit(_period_year(ctx, 3 * (number - 1) + 1), number), "quarter")
+    number = 1 if first else 2
+    return _unit_resolution(cal.half_unit(_period_year(ctx, 6 * (number - 1) + 1), number), "half")
+
+
 @resolver("quarter")
 def quarter(ctx: Context) -> Resolution | None:
     """"the third quarter", "Q3 2024", "the latest quarter", "the year-ago quarter"."""
