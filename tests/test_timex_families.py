@@ -499,6 +499,8 @@ ROWS = [
     P("The central bank said the economy was likely to shrink in the final quarter of the year.", date(2022, 5, 5),
       "the final quarter of the year", "DATE", "2022-Q4", "2022-10-01", "2022-12-31", "quarter",
       id="final-quarter-of-the-year"),
+    P("Officials said a recovery was unlikely before the fourth quarter.", date(2023, 6, 20),
+      "the fourth quarter", "DATE", "2023-Q4", "2023-10-01", "2023-12-31", "quarter", id="tense-unlikely-ahead"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
