@@ -501,6 +501,11 @@ ROWS = [
       id="final-quarter-of-the-year"),
     P("Officials said a recovery was unlikely before the fourth quarter.", date(2023, 6, 20),
       "the fourth quarter", "DATE", "2023-Q4", "2023-10-01", "2023-12-31", "quarter", id="tense-unlikely-ahead"),
+    # Weeks or months after a day: at the unit's grain, as "three weeks ago" is.
+    P("U.S.-led forces invaded Iraq on March 20, 2003. Baghdad fell three weeks later.", date(2025, 3, 20),
+      "three weeks later", "DATE", "2003-W15", "2003-04-07", "2003-04-13", "week", id="weeks-later-week-grain"),
+    P("Admissions reached 1,420 in the week ending Jan. 3, up from 610 a month earlier.", date(2026, 1, 5),
+      "a month earlier", "DATE", "2025-12", "2025-12-01", "2025-12-31", "month", id="month-earlier-month-grain"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
