@@ -506,6 +506,13 @@ ROWS = [
       "three weeks later", "DATE", "2003-W15", "2003-04-07", "2003-04-13", "week", id="weeks-later-week-grain"),
     P("Admissions reached 1,420 in the week ending Jan. 3, up from 610 a month earlier.", date(2026, 1, 5),
       "a month earlier", "DATE", "2025-12", "2025-12-01", "2025-12-31", "month", id="month-earlier-month-grain"),
+    # Counted from the last date at least as fine as the unit, not from a year named since.
+    P("Inflation reached 138% in September, the highest since 1991, while prices rose 12.7% from a month earlier.",
+      date(2023, 11, 10), "a month earlier", "DATE", "2023-08", "2023-08-01", "2023-08-31", "month",
+      id="month-earlier-skips-year"),
+    P("The queen died on Thursday. She came to the throne in February 1952. Only two days earlier she had "
+      "appointed a new prime minister.", date(2022, 9, 9),
+      "two days earlier", "DATE", "2022-09-06", "2022-09-06", "2022-09-06", "day", id="days-earlier-skips-month"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

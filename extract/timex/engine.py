@@ -24,6 +24,7 @@ _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 _DATED_CLOCK_GROUPS = frozenset({"month", "weekday", "deictic_day", "this_part", "day"})
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
 _CLAUSE_MARKS = ".,;:!?"
+_REMEMBERED = 6   # dates named outright that "a month earlier" may be counted from
 _LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 _WORD_AFTER = re.compile(r"^[\s-]*([A-Za-z%][A-Za-z]*|%)")
 
@@ -43,6 +44,7 @@ class _TextState:
     day_of_event_end: int = -1
     last_day: tuple[date, date, str] | None = None    # the last day named, whatever for
     last_clock: datetime | None = None                # the last date named, if a clock time
+    named_outright: tuple = ()                        # the last few dates named outright, oldest first
 
     def context(self, text: str, start: int) -> dict:
         """The Context fields for an expression starting at ``start``."""
@@ -53,6 +55,7 @@ class _TextState:
         return {"last": self.last, "last_shifted": self.last_shifted, "unshifted": self.unshifted,
                 "quarter": self.quarter, "event_day": event_day, "event_night": night,
                 "last_day": self.last_day, "last_clock": self.last_clock,
+                "named_outright": self.named_outright,
                 "unshifted_in_sentence": self.unshifted is not None
                 and _SENTENCE_BREAK.search(text, self.unshifted_end, start) is None}
 
@@ -77,6 +80,7 @@ class _TextState:
         self.last_shifted = resolution.shifted
         if not self.last_shifted:
             self.unshifted, self.unshifted_end = self.last, end
+            self.named_outright = (self.named_outright + (self.last,))[-_REMEMBERED:]  # type: ignore[operator]
             if resolution.granularity == "quarter":
                 self.quarter = self.last
 

@@ -51,6 +51,7 @@ class Context:
     event_night: bool = False  # that day was named as its evening or night
     last_day: tuple[date, date, str] | None = None   # the last day (or time of day) named
     last_clock: datetime | None = None  # the last date named, when it was a clock time
+    named_outright: tuple = ()  # the last few dates named outright, oldest first
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
@@ -74,6 +75,11 @@ FAR_DAYS = 240
 GRAIN_ORDER = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
                "decade": 6, "century": 7}  # past this, a day or month named without its year is the nearer one
 TIME_UNITS = {"second", "minute", "hour"}
+
+
+def _grain_rank(grain: str) -> int:
+    """How coarse a granularity or unit is: times of day below days, unknown ones above all."""
+    return -1 if grain in TIME_UNITS or grain == "part_of_day" else GRAIN_ORDER.get(grain, 99)
 MOD_NAMES = {"early": "early", "earlier": "early", "beginning": "start", "start": "start",
              "mid": "mid", "middle": "mid", "late": "late", "later": "late", "end": "end",
              "close": "end"}
@@ -955,6 +961,11 @@ def shifted(ctx: Context) -> Resolution | None:
     # "a year earlier" counts from the date the text is about: the last one it named
     # itself (not one already counted from another, like "a year ago").
     anchor = ctx.unshifted or ctx.last
+    if anchor is not None and _grain_rank(anchor[2]) > _grain_rank(unit):
+        # "prices rose in September, the highest since 1991, from a month earlier": counted
+        # from the last date at least as fine as the unit, not from a year.
+        anchor = next((named for named in reversed(ctx.named_outright)
+                       if _grain_rank(named[2]) <= _grain_rank(unit)), anchor)
     anaphoric = spec["anchor"] == "anaphoric" and anchor is not None
     base = anchor[0] if anaphoric and anchor else ctx.reference
     if isinstance(count, str):
