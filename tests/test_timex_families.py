@@ -513,6 +513,8 @@ ROWS = [
     P("The queen died on Thursday. She came to the throne in February 1952. Only two days earlier she had "
       "appointed a new prime minister.", date(2022, 9, 9),
       "two days earlier", "DATE", "2022-09-06", "2022-09-06", "2022-09-06", "day", id="days-earlier-skips-month"),
+    P("A curfew in the capital has been extended until Monday.", date(2024, 5, 18),
+      "Monday", "DATE", "2024-05-20", "2024-05-20", "2024-05-20", "day", id="tense-perfect-until-ahead"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -36,7 +36,7 @@ class TenseCues:
                  determiners: list[str] = (), neutral: list[str] = (),
                  date_objects: list[str] = (), after_event: list[str] = (),
                  reporting: list[str] = (), adjective_suffixes: list[str] = (),
-                 limits: list[str] = (), comparatives: list[str] = ()) -> None:
+                 limits: list[str] = (), comparatives: list[str] = (), auxiliaries: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -67,6 +67,8 @@ class TenseCues:
         # Future prepositions that a past verb right before makes a limit already reached
         # ("lasted until Saturday"; not "will stay closed until Wednesday").
         self.limits = [p.split() for p in limits]
+        # Before such a past verb, these keep the limit ahead ("has been extended until Monday").
+        self.auxiliaries = frozenset(auxiliaries)
         # Right before a future cue, these make it a comparison ("than expected", "as planned").
         self.comparatives = frozenset(comparatives)
         # Endings of adjectives: a cue verb that is a noun too is a noun after one ("its
@@ -153,7 +155,7 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
     if limit:
         verb = pivot - limit - 1
         if words[verb + 1:pivot] in cues.limits and verb >= 0 and _cue_kind(cues, words, verb) == PAST \
-                and not _future_governs(cues, words, verb):
+                and not _future_governs(cues, words, verb) and (verb == 0 or words[verb - 1] not in cues.auxiliaries):
             return PAST   # "the clashes lasted until Saturday": a limit already reached
         return FUTURE   # "gave them until Tuesday"; not "Until Tuesday, they had not ..."
     if pivot > 1 and words[pivot - 1] == "from" \
