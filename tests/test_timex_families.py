@@ -515,6 +515,11 @@ ROWS = [
       "two days earlier", "DATE", "2022-09-06", "2022-09-06", "2022-09-06", "day", id="days-earlier-skips-month"),
     P("A curfew in the capital has been extended until Monday.", date(2024, 5, 18),
       "Monday", "DATE", "2024-05-20", "2024-05-20", "2024-05-20", "day", id="tense-perfect-until-ahead"),
+    # A plan in the past perfect may still be ahead, or past: the nearer day.
+    P("The current bailout arrangement had been due to expire on Saturday.", date(2015, 2, 25),
+      "Saturday", "DATE", "2015-02-28", "2015-02-28", "2015-02-28", "day", id="past-perfect-plan-ahead"),
+    P("The offer, which was extended to Nov. 16, had been due to expire Friday.", date(1989, 10, 30),
+      "Friday", "DATE", "1989-10-27", "1989-10-27", "1989-10-27", "day", id="past-perfect-plan-past"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -13,7 +13,7 @@ from typing import Callable
 
 from . import calendar as cal
 from .grammar import Grammar
-from .tense import FUTURE, PAST, UNKNOWN, direction, is_adjacent, is_weak
+from .tense import FUTURE, NEAREST, PAST, UNKNOWN, direction, is_adjacent, is_weak
 
 Interval = tuple[date, date]
 
@@ -1185,7 +1185,11 @@ def _weekday_date(ctx: Context, weekday: int, relative: int | None) -> date:
     if relative == 0 or direction(ctx.tense) == FUTURE:
         # A writer names the publication day's weekday for later that day, not a week on.
         return cal.weekday_on_or_after(ref, weekday)
-    return cal.weekday_on_or_before(ref, weekday)
+    before = cal.weekday_on_or_before(ref, weekday)
+    if ctx.tense == NEAREST:
+        after = cal.weekday_on_or_after(ref, weekday)
+        return after if (after - ref) < (ref - before) else before
+    return before
 
 
 def _weekday_from(base: date, weekday: int, sign: int) -> date:

@@ -15,6 +15,7 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _WINDOW = 160  # characters either side of the expression that may hold its verb
 
 PAST, FUTURE, UNKNOWN = -1, 1, 0
+NEAREST = 4          # a plan named in the past perfect ("had been due to expire Friday"): either way
 WEAK = 2             # a tense read from a cue far from the expression: -2 or 2
 STRONG_WITHIN = 6    # words between the expression and a cue that settles its direction
 ADJACENT = 3         # a cue right before the expression ("ended Jan. 31"): -3 or 3
@@ -203,6 +204,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
         return UNKNOWN
     scored.sort(key=lambda item: item[0])
     distance, tense, cue = scored[0]
+    if tense == NEAREST:
+        return NEAREST
     if cue is not None and cue < pivot and distance <= ADJACENT_WITHIN and _governs(cues, words, pivot, cue):
         return tense * ADJACENT
     return tense if distance <= STRONG_WITHIN else tense * WEAK
@@ -222,7 +225,7 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
             kind = phrase_kind
     previous = words[index - 1] if index > 0 else ""
     if kind == FUTURE and _after_past_perfect(cues, words, index):
-        kind = PAST
+        kind = NEAREST  # "had been due to expire on Saturday": the plan may yet be ahead, or past
     elif kind == FUTURE and previous in cues.comparatives:
         kind = UNKNOWN  # "prices rose more than expected in January": no plan, a comparison
     elif kind == PAST and previous in cues.present_auxiliaries:
@@ -271,7 +274,7 @@ def _phrase_before(words: list[str], index: int, phrases: Iterable[tuple[str, ..
 
 def direction(tense: int) -> int:
     """PAST, FUTURE or UNKNOWN, whether the cue was near (strong) or far (weak)."""
-    return PAST if tense < 0 else FUTURE if tense > 0 else UNKNOWN
+    return PAST if tense < 0 else UNKNOWN if tense in (0, NEAREST) else FUTURE
 
 
 def is_weak(tense: int) -> bool:
