@@ -520,6 +520,8 @@ ROWS = [
       "Saturday", "DATE", "2015-02-28", "2015-02-28", "2015-02-28", "day", id="past-perfect-plan-ahead"),
     P("The offer, which was extended to Nov. 16, had been due to expire Friday.", date(1989, 10, 30),
       "Friday", "DATE", "1989-10-27", "1989-10-27", "1989-10-27", "day", id="past-perfect-plan-past"),
+    P("Opposition parties have called for a general strike on Tuesday.", date(2024, 6, 23),
+      "Tuesday", "DATE", "2024-06-25", "2024-06-25", "2024-06-25", "day", id="tense-called-for-ahead"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
