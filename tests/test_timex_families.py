@@ -522,6 +522,8 @@ ROWS = [
       "Friday", "DATE", "1989-10-27", "1989-10-27", "1989-10-27", "day", id="past-perfect-plan-past"),
     P("Opposition parties have called for a general strike on Tuesday.", date(2024, 6, 23),
       "Tuesday", "DATE", "2024-06-25", "2024-06-25", "2024-06-25", "day", id="tense-called-for-ahead"),
+    P("Analysts said they expect Brent to average $60 a barrel in the fourth quarter.", date(2025, 6, 30),
+      "the fourth quarter", "DATE", "2025-Q4", "2025-10-01", "2025-12-31", "quarter", id="tense-expect-ahead"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
