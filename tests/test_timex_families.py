@@ -524,6 +524,9 @@ ROWS = [
       "Tuesday", "DATE", "2024-06-25", "2024-06-25", "2024-06-25", "day", id="tense-called-for-ahead"),
     P("Analysts said they expect Brent to average $60 a barrel in the fourth quarter.", date(2025, 6, 30),
       "the fourth quarter", "DATE", "2025-Q4", "2025-10-01", "2025-12-31", "quarter", id="tense-expect-ahead"),
+    P("The first quake hit at 4:17 a.m. Monday, and a second tremor followed that afternoon.", date(2023, 2, 8),
+      "that afternoon", "TIME", "2023-02-06TAF", "2023-02-06", "2023-02-06", "part_of_day",
+      id="that-afternoon-after-clock"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -1170,7 +1170,7 @@ def anaphoric_part_of_day(ctx: Context) -> Resolution | None:
     part = ctx.word("part_of_day")
     if part is None:
         return None
-    named = ctx.last is not None and ctx.last[2] in ("day", "part_of_day")
+    named = ctx.last is not None and ctx.last[2] in ("day", "part_of_day", "hour", "minute")
     base = ctx.last[0] if named else ctx.reference  # type: ignore[index]
     day = base + timedelta(days=_anaphoric_step(" ".join(ctx.text.lower().split())))
     return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day", None, named)
