@@ -527,6 +527,10 @@ ROWS = [
     P("The first quake hit at 4:17 a.m. Monday, and a second tremor followed that afternoon.", date(2023, 2, 8),
       "that afternoon", "TIME", "2023-02-06TAF", "2023-02-06", "2023-02-06", "part_of_day",
       id="that-afternoon-after-clock"),
+    P("The council voted on Tuesday last week to wind down the mission.", date(2023, 12, 19),
+      "Tuesday last week", "DATE", "2023-12-12", "2023-12-12", "2023-12-12", "day", id="weekday-last-week"),
+    P("The talks resume on Thursday next week in Geneva.", date(2023, 12, 19),
+      "Thursday next week", "DATE", "2023-12-28", "2023-12-28", "2023-12-28", "day", id="weekday-next-week"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

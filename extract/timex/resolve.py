@@ -1231,9 +1231,9 @@ def weekday(ctx: Context) -> Resolution | None:
         return _date_resolution(_weekday_from(ctx.last[0], int(number), int(anaphoric)),  # type: ignore[arg-type]
                                 _mod(ctx), anaphoric=True)
     offset = " ".join((ctx.groups.get("weekday_offset") or "").lower().split())
-    if offset in ("next week", "this week"):
+    if offset in ("next week", "this week", "last week"):
         # "Thursday next week": that weekday in the ISO week after the reference's.
-        monday = cal.week_unit(ctx.reference)[1][0] + timedelta(days=7 if offset == "next week" else 0)
+        monday = cal.week_unit(ctx.reference)[1][0] + timedelta(days={"next week": 7, "last week": -7}.get(offset, 0))
         return _date_resolution(monday + timedelta(days=int(number) - 1))  # type: ignore[arg-type]
     if offset == "next" or offset == "week" and relative is None:
         relative = 1  # "Friday next", "Thursday week": from the coming one
