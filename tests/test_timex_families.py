@@ -531,6 +531,8 @@ ROWS = [
       "Tuesday last week", "DATE", "2023-12-12", "2023-12-12", "2023-12-12", "day", id="weekday-last-week"),
     P("The talks resume on Thursday next week in Geneva.", date(2023, 12, 19),
       "Thursday next week", "DATE", "2023-12-28", "2023-12-28", "2023-12-28", "day", id="weekday-next-week"),
+    P("The cricket board suspended the league for a week on Friday.", date(2025, 5, 9),
+      "Friday", "DATE", "2025-05-09", "2025-05-09", "2025-05-09", "day", id="for-a-week-on-day-is-two"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
