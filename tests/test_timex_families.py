@@ -533,6 +533,8 @@ ROWS = [
       "Thursday next week", "DATE", "2023-12-28", "2023-12-28", "2023-12-28", "day", id="weekday-next-week"),
     P("The cricket board suspended the league for a week on Friday.", date(2025, 5, 9),
       "Friday", "DATE", "2025-05-09", "2025-05-09", "2025-05-09", "day", id="for-a-week-on-day-is-two"),
+    P("He said Today he would go.", date(2024, 4, 2),
+      "Today", "DATE", "2024-04-02", "2024-04-02", "2024-04-02", "day", id="today-capitalised-after-verb"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
@@ -1264,6 +1266,8 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("BEIRUT (L'Orient Today) - Iran vowed to retaliate.", "Today", id="today-in-a-title"),
+    pytest.param("This is VOA Today.", "Today", id="today-programme-name"),
     pytest.param("Troops advanced during the spring offensive.", "spring", id="season-compound-noun"),
     pytest.param("Finland fought the Soviet Union in the Winter War.", "Winter", id="season-in-a-name"),
     pytest.param("Decisions will be set out in the Spring Statement.", "Spring", id="season-in-a-title"),

@@ -265,11 +265,6 @@ class Engine:
         before = self._word_before(low, candidate.start)
         return before not in self.month_adjuncts
 
-    def _time_word(self, word: str) -> bool:
-        """Whether a word (a possessive too: "Friday's") is a weekday or a month."""
-        base = word[:-2] if word.lower().endswith(("'s", "\u2019s")) else word
-        return self.grammar.lookup("weekday", base) is not None or self.grammar.lookup("month", base) is not None
-
     def _attributive(self, text: str, low: str, start: int, end: int) -> bool:
         """Whether a date stands between "the" and a noun it modifies ("the Oct. 1 attack")."""
         if not low.endswith("the ", max(0, start - 4), start):
@@ -328,7 +323,7 @@ class Engine:
                 return False  # "Jan Kavan": an abbreviation alone needs its full stop
             before = _WORD_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
             if before and before.group(1)[0].isupper() and text[before.end(1):candidate.start].isspace() \
-                    and before.group(1).lower() not in self.month_preceders and not self._time_word(before.group(1)):
+                    and before.group(1).lower() not in self.month_preceders and not self._is_time_word(before.group(1)):
                 return False  # "Theresa May", "Long March"; not "in May, June and July", "Friday's August report"
             if self.names.month_begins_a_name(text, candidate.end, candidate.start):
                 return False  # "the March for Life"
@@ -369,7 +364,10 @@ class Engine:
         return widened, replace(resolution, mod=mod, interval=cal.narrow(resolution.interval, mod))
 
     def _is_time_word(self, word: str) -> bool:
+        """Whether a word (a possessive too: "Friday's") is a month, a weekday or a unit."""
         lowered = word.lower()
+        if lowered.endswith(("'s", "\u2019s")):
+            lowered = lowered[:-2]
         return any(self.grammar.lookup(table, lowered) is not None for table in ("month", "weekday", "unit"))
 
     def _name_or_number(self, candidate: Candidate, expression: str, text: str) -> bool:
@@ -387,6 +385,8 @@ class Engine:
             return self.names.decade_is_an_age(text, start)
         if candidate.rule.resolve == "set":
             return self.names.adverb_is_a_title(text, start, end)
+        if candidate.rule.resolve == "deictic_day":
+            return self.names.deictic_is_a_title(text, start, self._is_time_word)
         return False
 
     def _preposition_is_the_key(self, candidate: Candidate, low: str, matched_start: int) -> bool:

@@ -6,6 +6,8 @@ the language's ``[filters]`` table; nothing here knows English.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import re
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'-]*)[ \t]+$")
@@ -111,6 +113,14 @@ class NameContexts:
         """"in their 90s", "a man in his 30s": a decade of someone's life."""
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
         return before is not None and before.group(1).lower() in self.age_possessives
+
+    def deictic_is_a_title(self, text: str, start: int, is_time_word: Callable[[str], bool]) -> bool:
+        """"USA Today", "L'Orient Today": a capitalised "Today" right after a capitalised
+        word inside a sentence is a title."""
+        if not text[start:start + 1].isupper() or _opens_sentence(text, start):
+            return False
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        return before is not None and before.group(1)[0].isupper() and not is_time_word(before.group(1))
 
     def adverb_is_a_title(self, text: str, start: int, end: int) -> bool:
         """"the Daily Mail", "the Weekly Standard": a capitalised frequency word before
