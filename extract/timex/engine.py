@@ -118,6 +118,7 @@ class Engine:
         self.stretch_openers = re.compile(rf"\b(?:{openers})\b") if openers else None
         self.fraction_units = frozenset(filters.get("fraction_units", ()))
         self.fraction_followers = frozenset(filters.get("fraction_followers", ()))
+        self.fraction_preceders = frozenset(filters.get("fraction_preceders", ()))
         self.ordinal_units = frozenset(filters.get("ordinal_units", ()))
         self.measure_units = frozenset(filters.get("measure_units", ()))
         self.rate_articles = frozenset(filters.get("rate_articles", ()))
@@ -334,8 +335,9 @@ class Engine:
         raw_unit = candidate.groups.get("unit") or ""
         unit = raw_unit.lower()
         if unit in self.fraction_units and (self._share_of(low, candidate.end)
-                                            or self._word_after(low, candidate.end) in self.fraction_followers):
-            return False  # "about three-quarters of its food", "a quarter point": a share
+                                            or self._word_after(low, candidate.end) in self.fraction_followers
+                                            or self._word_before(low, candidate.start) in self.fraction_preceders):
+            return False  # "about three-quarters of its food", "a quarter point", "rose by a quarter": a share
         if unit and low.startswith("-", candidate.end) and low[candidate.end + 1:candidate.end + 2].isalpha() \
                 and unit in self.ordinal_units:
             return False  # "the first second-round count": an ordinal, not a second
