@@ -535,6 +535,9 @@ ROWS = [
       "Friday", "DATE", "2025-05-09", "2025-05-09", "2025-05-09", "day", id="for-a-week-on-day-is-two"),
     P("He said Today he would go.", date(2024, 4, 2),
       "Today", "DATE", "2024-04-02", "2024-04-02", "2024-04-02", "day", id="today-capitalised-after-verb"),
+    P("The quake struck at 12:50 p.m. on Friday, and an aftershock followed 12 minutes later.", date(2025, 3, 30),
+      "12 minutes later", "TIME", "2025-03-28T13:02", "2025-03-28", "2025-03-28", "minute",
+      id="minutes-later-after-clock-and-day"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

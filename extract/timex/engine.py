@@ -60,12 +60,16 @@ class _TextState:
                 and _SENTENCE_BREAK.search(text, self.unshifted_end, start) is None}
 
     def named(self, resolution: Resolution, end: int, expression: str, events_on_it: bool,
-              names_event: bool, late: bool = False, in_brackets: bool = False) -> None:
+              names_event: bool, late: bool = False, in_brackets: bool = False,
+              clock_day: bool = False) -> None:
         """Take in a date the text has just named."""
         self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
         if resolution.granularity in _DAY_GRAINS:
             self.last_day = self.last
-        if not (in_brackets and self.last_clock is not None):
+        if clock_day and self.last_clock is not None and resolution.interval is not None:
+            # "struck at 12:50 p.m. on March 28": that clock time, on that day
+            self.last_clock = datetime.combine(resolution.interval[0], self.last_clock.time())
+        elif not (in_brackets and self.last_clock is not None):
             self.last_clock = _clock_of(resolution.value)   # "12:50 p.m. (0620 GMT)": the first
         if events_on_it and names_event:
             # "after Saturday's blast", "the Oct. 1 attack": an earlier event's day; it dates
@@ -181,7 +185,8 @@ class Engine:
                             or self._attributive(text, low, candidate.start, candidate.end),
                             late=self.late_before is not None
                             and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None,
-                            in_brackets=low.endswith("(", 0, candidate.start))
+                            in_brackets=low.endswith("(", 0, candidate.start),
+                            clock_day=self._day_of_clock_before(spans, low))
         spans = self._clocks_on_following_day(spans, bare_clocks, low)
         return self._ordered_weekday_ranges(spans, low, reference)
 
@@ -230,6 +235,14 @@ class Engine:
             begin, end = min(options, key=lambda option: _remoteness(option, reference))
             spans[first], spans[second] = _moved(a, begin), _moved(b, end)
         return spans
+
+    def _day_of_clock_before(self, spans: list[TimeSpan], low: str) -> bool:
+        """Whether the span just added is the day of the clock time right before it ("at
+        12:50 p.m. (0620 GMT) on March 28", "at 12:50 p.m. on Friday")."""
+        if self.clock_day_gap is None or len(spans) < 2 or spans[-1].granularity != "day":
+            return False
+        return _clock_of(spans[-2].value) is not None and self.clock_day_gap.fullmatch(
+            low, spans[-2].char_end, spans[-1].char_start) is not None
 
     def _clocks_on_following_day(self, spans: list[TimeSpan], bare_clocks: list[int], low: str) -> list[TimeSpan]:
         """A clock time followed by its day ("at 12:50 p.m. (0620 GMT) on March 28", "at 1 p.m.
