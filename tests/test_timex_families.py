@@ -538,6 +538,11 @@ ROWS = [
     P("The quake struck at 12:50 p.m. on Friday, and an aftershock followed 12 minutes later.", date(2025, 3, 30),
       "12 minutes later", "TIME", "2025-03-28T13:02", "2025-03-28", "2025-03-28", "minute",
       id="minutes-later-after-clock-and-day"),
+    # "the end of the year" is this year's, but in a past sentence about an earlier date, that one's.
+    P("In June 2023 Kyiv launched a counteroffensive that stalled by the end of the year.", date(2026, 1, 23),
+      "the end of the year", "DATE", "2023", "2023-12-01", "2023-12-31", "year", id="end-of-year-narrative"),
+    P("The government aims to agree a budget by the end of the year.", date(2026, 1, 23),
+      "the end of the year", "DATE", "2026", "2026-12-01", "2026-12-31", "year", id="end-of-year-deictic"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

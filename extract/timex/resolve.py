@@ -886,8 +886,12 @@ def relative_period(ctx: Context) -> Resolution | None:
         return _unit_resolution(cal.unit_containing(closing, "week"), "week", anaphoric=True)
     if relative is None:
         # "the year", "the week": the one the text is talking about, else the current one.
-        # "year-end", "quarter-end" name the reporting period's end: the current one.
-        if ctx.reported is not None and unit != "day" and not re.search(r"[- ]end\b", lowered):
+        # "year-end" and "the end of the year" name the current period's end ...
+        narrative = ctx.reported is not None and ctx.unshifted_in_sentence and direction(ctx.tense) == PAST \
+            and ctx.reported[1] < cal.unit_containing(ctx.reference, unit)[1][0]
+        if ctx.reported is not None and unit != "day" and (narrative or not re.search(r"[- ]end\b", lowered)):
+            # ... but in a past sentence about an earlier date ("stalled by the end of the
+            # year" after "June 2023"), that date's.
             base, anaphoric = ctx.reported[0], True
         else:
             base = ctx.reference
