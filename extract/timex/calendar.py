@@ -181,6 +181,13 @@ def narrow(interval: Interval, mod: str | None) -> Interval:
     return first + timedelta(days=third), first + timedelta(days=2 * third - 1)
 
 
+def days_from(interval: Interval, reference: date) -> int:
+    """Days from ``reference`` to an interval (0 when the interval holds it)."""
+    if interval[0] <= reference <= interval[1]:
+        return 0
+    return min(abs((interval[0] - reference).days), abs((interval[1] - reference).days))
+
+
 def weekday_on_or_before(day: date, weekday: int) -> date:
     """The latest day with ISO ``weekday`` (1=Monday) on or before ``day``."""
     return day - timedelta(days=(day.isoweekday() - weekday) % 7)

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 
 from . import calendar as cal
 from .foreign import find_with_dateparser
 from .grammar import Grammar, load_grammar
+from .links import Links, clock_of
 from .names import NameContexts
 from .resolve import RESOLVERS, Context, Resolution
 from .scan import Candidate, Scanner, lower_ascii
@@ -70,7 +71,7 @@ class _TextState:
             # "struck at 12:50 p.m. on March 28": that clock time, on that day
             self.last_clock = datetime.combine(resolution.interval[0], self.last_clock.time())
         elif not (in_brackets and self.last_clock is not None):
-            self.last_clock = _clock_of(resolution.value)   # "12:50 p.m. (0620 GMT)": the first
+            self.last_clock = clock_of(resolution.value)   # "12:50 p.m. (0620 GMT)": the first
         if events_on_it and names_event:
             # "after Saturday's blast", "the Oct. 1 attack": an earlier event's day; it dates
             # what follows only within its own sentence.
@@ -111,11 +112,7 @@ class Engine:
         self.month_adjuncts = frozenset(filters.get("month_adjuncts", ()))
         anniversary = filters.get("anniversary_before")
         self.anniversary = re.compile(anniversary) if anniversary else None
-        joiner = filters.get("range_joiner")
-        self.range_joiner = re.compile(joiner) if joiner else None
-        self.range_pair = tuple(filters["range_pair"]) if "range_pair" in filters else None
-        gap = filters.get("clock_day_gap")
-        self.clock_day_gap = re.compile(gap) if gap else None
+        self.links = Links(filters)
         late = "|".join(re.escape(words) for words in filters.get("late_prefixes", ()))
         self.late_before = re.compile(rf"\b(?:{late})\s+$") if late else None
         openers = "|".join(re.escape(word) for word in filters.get("stretch_openers", ()))
@@ -186,9 +183,9 @@ class Engine:
                             late=self.late_before is not None
                             and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None,
                             in_brackets=low.endswith("(", 0, candidate.start),
-                            clock_day=self._day_of_clock_before(spans, low))
-        spans = self._clocks_on_following_day(spans, bare_clocks, low)
-        return self._ordered_weekday_ranges(spans, low, reference)
+                            clock_day=self.links.day_of_clock_before(spans, low))
+        spans = self.links.clocks_on_following_day(spans, bare_clocks, low)
+        return self.links.ordered_weekday_ranges(spans, low, reference)
 
     def _before_anniversary(self, resolution: Resolution, low: str, start: int, reference: date) -> Resolution:
         """"the second anniversary of the Oct. 7 attack": the day that many years before the
@@ -210,61 +207,6 @@ class Engine:
         except ValueError:   # February 29
             return resolution
         return replace(resolution, value=event.isoformat(), interval=(event, event))
-
-    def _joins_range(self, low: str, a: TimeSpan, b: TimeSpan) -> bool:
-        """Whether two spans are the ends of one range."""
-        if self.range_joiner is not None and self.range_joiner.fullmatch(low, a.char_end, b.char_start):
-            return True
-        if self.range_pair is None:
-            return False
-        opener, joiner = self.range_pair
-        return low[a.char_end:b.char_start].split() == [joiner] \
-            and low[max(0, a.char_start - len(opener) - 1):a.char_start].split() == [opener]
-
-    def _ordered_weekday_ranges(self, spans: list[TimeSpan], low: str, reference: date) -> list[TimeSpan]:
-        """"between Tuesday and Monday": each weekday was read on its own, and a range cannot
-        end before it starts. Of the two readings a week apart, the one that holds the
-        reference (else the nearer) is kept: such a range is mostly a period under way."""
-        week = timedelta(days=7)
-        for first, second in zip(range(len(spans) - 1), range(1, len(spans))):
-            a, b = spans[first], spans[second]
-            if a.rule != "weekday" or b.rule != "weekday" or a.start is None or b.start is None \
-                    or a.start <= b.start or not self._joins_range(low, a, b):
-                continue
-            options = [(a.start - week, b.start), (a.start, b.start + week)]
-            begin, end = min(options, key=lambda option: _remoteness(option, reference))
-            spans[first], spans[second] = _moved(a, begin), _moved(b, end)
-        return spans
-
-    def _day_of_clock_before(self, spans: list[TimeSpan], low: str) -> bool:
-        """Whether the span just added is the day of the clock time right before it ("at
-        12:50 p.m. (0620 GMT) on March 28", "at 12:50 p.m. on Friday")."""
-        if self.clock_day_gap is None or len(spans) < 2 or spans[-1].granularity != "day":
-            return False
-        return _clock_of(spans[-2].value) is not None and self.clock_day_gap.fullmatch(
-            low, spans[-2].char_end, spans[-1].char_start) is not None
-
-    def _clocks_on_following_day(self, spans: list[TimeSpan], bare_clocks: list[int], low: str) -> list[TimeSpan]:
-        """A clock time followed by its day ("at 12:50 p.m. (0620 GMT) on March 28", "at 1 p.m.
-        the following day") is on that day, and so is a clock in brackets between them."""
-        if self.clock_day_gap is None:
-            return spans
-        for index in reversed(bare_clocks):
-            following = index + 1
-            while following < len(spans) and following in bare_clocks \
-                    and low[spans[following - 1].char_end:spans[following].char_start].strip() == "(":
-                following += 1   # "(0620 GMT)"
-            if following >= len(spans) or spans[following].kind != "DATE" \
-                    or spans[following].granularity != "day":
-                continue
-            gap = low[spans[following - 1].char_end:spans[following].char_start]
-            if not self.clock_day_gap.fullmatch(gap):
-                continue
-            day = spans[following].start
-            for clock in range(index, following):
-                if spans[clock].value[10:11] == "T":
-                    spans[clock] = _moved(spans[clock], day)  # type: ignore[arg-type]
-        return spans
 
     def _month_names_a_thing(self, text: str, low: str, candidate: Candidate) -> bool:
         """Whether a bare month modifies a noun ("the October report", "futures for December
@@ -475,35 +417,6 @@ def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: s
         anchor_basis="text" if anaphoric else "publication",
         rule=candidate.rule.name,
     )
-
-
-_CLOCK_VALUE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})")
-
-
-def _clock_of(value: str) -> datetime | None:
-    """The moment a TIMEX3 clock value names ("2015-03-24T10:01"; T24:00 is the next day's 00:00)."""
-    match = _CLOCK_VALUE.fullmatch(value)
-    if match is None:
-        return None
-    year, month, day, hour, minute = (int(part) for part in match.groups())
-    try:
-        return datetime(year, month, day, hour % 24, minute) + timedelta(days=hour // 24)
-    except ValueError:
-        return None
-
-
-def _remoteness(interval: tuple[date, date], reference: date) -> int:
-    """Days from the reference to an interval (0 when it holds the reference)."""
-    if interval[0] <= reference <= interval[1]:
-        return 0
-    return min(abs((interval[0] - reference).days), abs((interval[1] - reference).days))
-
-
-def _moved(span: TimeSpan, day: date) -> TimeSpan:
-    """A day's span put on another day."""
-    if span.start == day:
-        return span
-    return replace(span, value=day.isoformat() + span.value[10:], start=day, end=day)
 
 
 @lru_cache(maxsize=None)

@@ -214,9 +214,7 @@ def _directed(candidates: list[tuple[date, date]], reference: date, tense: int,
     that ends on or after it; unknown: the nearest.
     """
     def distance(c: tuple[date, date]) -> int:
-        if c[0] <= reference <= c[1]:
-            return 0
-        return min(abs((c[0] - reference).days), abs((c[1] - reference).days))
+        return cal.days_from(c, reference)
 
     nearest = min(candidates, key=distance)
     adjacent, weak, tense = is_adjacent(tense), is_weak(tense), direction(tense)

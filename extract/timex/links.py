@@ -1,0 +1,104 @@
+"""Expressions read together: a clock time and the day after it, the two ends of a range.
+
+The engine resolves each expression on its own, left to right. Some only make sense
+with a neighbour: "at 12:50 p.m. (0620 GMT) on March 28" puts both clock times on the
+day that follows them, and "between Tuesday and Monday" cannot end before it starts.
+These passes run over the resolved spans of one text. What may stand between the
+expressions is language data (the ``[filters]`` table); nothing here knows English.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from . import calendar as cal
+from .span import TimeSpan
+
+_CLOCK_VALUE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})")
+_WEEK = timedelta(days=7)
+
+
+def clock_of(value: str) -> datetime | None:
+    """The moment a TIMEX3 clock value names ("2015-03-24T10:01"; T24:00 is the next day's 00:00)."""
+    match = _CLOCK_VALUE.fullmatch(value)
+    if match is None:
+        return None
+    year, month, day, hour, minute = (int(part) for part in match.groups())
+    try:
+        return datetime(year, month, day, hour % 24, minute) + timedelta(days=hour // 24)
+    except ValueError:
+        return None
+
+
+def moved(span: TimeSpan, day: date) -> TimeSpan:
+    """A day's span (or a time of day's) put on another day."""
+    if span.start == day:
+        return span
+    return replace(span, value=day.isoformat() + span.value[10:], start=day, end=day)
+
+
+class Links:
+    """The language's words between linked expressions, and the passes that use them."""
+
+    def __init__(self, filters: dict) -> None:
+        gap = filters.get("clock_day_gap")
+        self.clock_day_gap = re.compile(gap) if gap else None
+        joiner = filters.get("range_joiner")
+        self.range_joiner = re.compile(joiner) if joiner else None
+        self.range_pair = tuple(filters["range_pair"]) if "range_pair" in filters else None
+
+    def day_of_clock_before(self, spans: list[TimeSpan], low: str) -> bool:
+        """Whether the span just added is the day of the clock time right before it ("at
+        12:50 p.m. (0620 GMT) on March 28", "at 12:50 p.m. on Friday")."""
+        if self.clock_day_gap is None or len(spans) < 2 or spans[-1].granularity != "day":
+            return False
+        return clock_of(spans[-2].value) is not None and self.clock_day_gap.fullmatch(
+            low, spans[-2].char_end, spans[-1].char_start) is not None
+
+    def clocks_on_following_day(self, spans: list[TimeSpan], bare_clocks: list[int], low: str) -> list[TimeSpan]:
+        """A clock time read without a day and followed by its day ("at 12:50 p.m. (0620 GMT)
+        on March 28", "at 1 p.m. the following day") is on that day, and so is a clock in
+        brackets between them. ``bare_clocks`` are the indices of such clock times."""
+        if self.clock_day_gap is None:
+            return spans
+        for index in reversed(bare_clocks):
+            following = index + 1
+            while following < len(spans) and following in bare_clocks \
+                    and low[spans[following - 1].char_end:spans[following].char_start].strip() == "(":
+                following += 1   # "(0620 GMT)"
+            if following >= len(spans) or spans[following].kind != "DATE" \
+                    or spans[following].granularity != "day":
+                continue
+            gap = low[spans[following - 1].char_end:spans[following].char_start]
+            if not self.clock_day_gap.fullmatch(gap):
+                continue
+            day = spans[following].start
+            for clock in range(index, following):
+                if spans[clock].value[10:11] == "T":
+                    spans[clock] = moved(spans[clock], day)  # type: ignore[arg-type]
+        return spans
+
+    def ordered_weekday_ranges(self, spans: list[TimeSpan], low: str, reference: date) -> list[TimeSpan]:
+        """"between Tuesday and Monday": each weekday was read on its own, and a range cannot
+        end before it starts. Of the two readings a week apart, the one that holds the
+        reference (else the nearer) is kept: such a range is mostly a period under way."""
+        for first, second in zip(range(len(spans) - 1), range(1, len(spans))):
+            a, b = spans[first], spans[second]
+            if a.rule != "weekday" or b.rule != "weekday" or a.start is None or b.start is None \
+                    or a.start <= b.start or not self._joins_range(low, a, b):
+                continue
+            options = [(a.start - _WEEK, b.start), (a.start, b.start + _WEEK)]
+            begin, end = min(options, key=lambda option: cal.days_from(option, reference))
+            spans[first], spans[second] = moved(a, begin), moved(b, end)
+        return spans
+
+    def _joins_range(self, low: str, a: TimeSpan, b: TimeSpan) -> bool:
+        """Whether two spans are the ends of one range."""
+        if self.range_joiner is not None and self.range_joiner.fullmatch(low, a.char_end, b.char_start):
+            return True
+        if self.range_pair is None:
+            return False
+        opener, joiner = self.range_pair
+        return low[a.char_end:b.char_start].split() == [joiner] \
+            and low[max(0, a.char_start - len(opener) - 1):a.char_start].split() == [opener]
