@@ -545,6 +545,8 @@ ROWS = [
       "the end of the year", "DATE", "2026", "2026-12-01", "2026-12-31", "year", id="end-of-year-deictic"),
     P("Temperatures could reach 34C as the second heatwave of the summer builds.", date(2025, 6, 22),
       "the summer", "DATE", "2025-SU", "2025-06-01", "2025-08-31", "season", id="the-season-after-of"),
+    P("Roads were jammed over the holiday weekend, police said.", date(2026, 5, 25),
+      "the holiday weekend", "DATE", "2026-W21-WE", "2026-05-23", "2026-05-24", "weekend", id="the-holiday-weekend"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
