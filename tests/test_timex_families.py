@@ -547,6 +547,8 @@ ROWS = [
       "the summer", "DATE", "2025-SU", "2025-06-01", "2025-08-31", "season", id="the-season-after-of"),
     P("Roads were jammed over the holiday weekend, police said.", date(2026, 5, 25),
       "the holiday weekend", "DATE", "2026-W21-WE", "2026-05-23", "2026-05-24", "weekend", id="the-holiday-weekend"),
+    P("In epidemiological week 38, new cases fell by 18%.", date(2026, 9, 27),
+      "epidemiological week 38", "DATE", "2026-W38", "2026-09-14", "2026-09-20", "week", id="numbered-week"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

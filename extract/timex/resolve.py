@@ -1425,6 +1425,17 @@ def period_of_reference(ctx: Context) -> Resolution | None:
     return _unit_resolution(cal.unit_containing(ctx.reference, unit), unit)
 
 
+@resolver("numbered_week")
+def numbered_week(ctx: Context) -> Resolution | None:
+    """"epidemiological week 38": ISO week 38 of the year named, else of the reference's."""
+    year = _year(ctx, ctx.groups.get("year")) or ctx.reference.isocalendar()[0]
+    try:
+        monday = date.fromisocalendar(year, int(ctx.groups["week_number"]), 1)
+    except (KeyError, ValueError):
+        return None
+    return _unit_resolution(cal.week_unit(monday), "week")
+
+
 @resolver("overnight")
 def overnight(ctx: Context) -> Resolution | None:
     """"overnight": last night, or tonight when the sentence looks ahead."""
