@@ -549,6 +549,11 @@ ROWS = [
       "the holiday weekend", "DATE", "2026-W21-WE", "2026-05-23", "2026-05-24", "weekend", id="the-holiday-weekend"),
     P("In epidemiological week 38, new cases fell by 18%.", date(2026, 9, 27),
       "epidemiological week 38", "DATE", "2026-W38", "2026-09-14", "2026-09-20", "week", id="numbered-week"),
+    # A bare midnight in a past sentence is the one that began the day; ahead, the one that ends it.
+    P("Gunfire rocked the capital despite a ceasefire that took effect at midnight.", date(2023, 4, 25),
+      "midnight", "TIME", "2023-04-25T00:00", "2023-04-25", "2023-04-25", "hour", id="midnight-past"),
+    P("The fireworks will go ahead at midnight.", date(2023, 4, 25),
+      "midnight", "TIME", "2023-04-25T24:00", "2023-04-25", "2023-04-25", "hour", id="midnight-ahead"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
@@ -661,7 +666,7 @@ ROWS = [
     P("The ceasefire took effect at noon, the army said.", REF,
       "noon", "TIME", "2025-01-24T12:00", "2025-01-24", "2025-01-24", "hour", id="clock-noon-alone"),
     P("Shooting began around midnight.", REF,
-      "around midnight", "TIME", "2025-01-24T24:00", "2025-01-24", "2025-01-24", "hour", id="clock-midnight-alone"),
+      "around midnight", "TIME", "2025-01-24T00:00", "2025-01-24", "2025-01-24", "hour", id="clock-midnight-alone"),
     P("The decree, dated 15/01/2025, was published.", REF,
       "15/01/2025", "DATE", "2025-01-15", "2025-01-15", "2025-01-15", "day", id="explicit-day-first-slash"),
     P("The blast happened at 0800 GMT on Tuesday, police said.", REF,

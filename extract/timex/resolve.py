@@ -1443,6 +1443,7 @@ def overnight(ctx: Context) -> Resolution | None:
     return Resolution("TIME", f"{day.isoformat()}TNI", (day, day), "part_of_day")
 
 
+_DATED_CLOCK = frozenset({"month", "weekday", "deictic_day", "this_part"})
 _DAY_AFTER_BRACKET = re.compile(r"(?:\s+[a-z]+\s+time)?\s*\([^()]{1,30}\),?\s+(?:on\s+)?([a-z]+)")
 
 
@@ -1474,6 +1475,8 @@ def clock_time(ctx: Context) -> Resolution | None:
         hour, minute = 12, 0
     elif "midnight" in lowered:
         hour, minute = 24, 0
+        if base == ctx.reference and direction(ctx.tense) == PAST and not _DATED_CLOCK & ctx.groups.keys():
+            hour = 0   # "a ceasefire took effect at midnight": the one that began the day
     else:
         clock = ctx.groups.get("clock") or ""
         pieces = re.split(r"[:.]", clock) if not re.fullmatch(r"[0-9]{4}", clock) else [clock[:2], clock[2:]]
