@@ -554,6 +554,10 @@ ROWS = [
       "midnight", "TIME", "2023-04-25T00:00", "2023-04-25", "2023-04-25", "hour", id="midnight-past"),
     P("The fireworks will go ahead at midnight.", date(2023, 4, 25),
       "midnight", "TIME", "2023-04-25T24:00", "2023-04-25", "2023-04-25", "hour", id="midnight-ahead"),
+    P("The air force said on Thursday that Russia had launched 47 drones overnight.", date(2025, 8, 15),
+      "overnight", "TIME", "2025-08-13TNI", "2025-08-13", "2025-08-13", "part_of_day", id="overnight-before-named-day"),
+    P("Russia launched 47 drones overnight, the air force said.", date(2025, 8, 15),
+      "overnight", "TIME", "2025-08-14TNI", "2025-08-14", "2025-08-14", "part_of_day", id="overnight-last-night"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -44,6 +44,7 @@ class _TextState:
     day_of_event: tuple[date, date, str] | None = None  # "Saturday's Test": a day named for an event
     day_of_event_end: int = -1
     last_day: tuple[date, date, str] | None = None    # the last day named, whatever for
+    last_day_end: int = 0
     last_clock: datetime | None = None                # the last date named, if a clock time
     named_outright: tuple = ()                        # the last few dates named outright, oldest first
 
@@ -57,6 +58,8 @@ class _TextState:
                 "quarter": self.quarter, "event_day": event_day, "event_night": night,
                 "last_day": self.last_day, "last_clock": self.last_clock,
                 "named_outright": self.named_outright,
+                "last_day_in_sentence": self.last_day is not None
+                and _SENTENCE_BREAK.search(text, self.last_day_end, start) is None,
                 "unshifted_in_sentence": self.unshifted is not None
                 and _SENTENCE_BREAK.search(text, self.unshifted_end, start) is None}
 
@@ -66,7 +69,7 @@ class _TextState:
         """Take in a date the text has just named."""
         self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
         if resolution.granularity in _DAY_GRAINS:
-            self.last_day = self.last
+            self.last_day, self.last_day_end = self.last, end
         if clock_day and self.last_clock is not None and resolution.interval is not None:
             # "struck at 12:50 p.m. on March 28": that clock time, on that day
             self.last_clock = datetime.combine(resolution.interval[0], self.last_clock.time())

@@ -52,6 +52,7 @@ class Context:
     last_day: tuple[date, date, str] | None = None   # the last day (or time of day) named
     last_clock: datetime | None = None  # the last date named, when it was a clock time
     named_outright: tuple = ()  # the last few dates named outright, oldest first
+    last_day_in_sentence: bool = False  # the last day named is in this sentence
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
@@ -1438,7 +1439,12 @@ def numbered_week(ctx: Context) -> Resolution | None:
 
 @resolver("overnight")
 def overnight(ctx: Context) -> Resolution | None:
-    """"overnight": last night, or tonight when the sentence looks ahead."""
+    """"overnight": last night, or tonight when the sentence looks ahead; after a day named
+    earlier in its sentence ("said on Thursday that Russia had launched drones overnight"),
+    the night before that day."""
+    if ctx.last_day_in_sentence and ctx.last_day is not None and direction(ctx.tense) != FUTURE:
+        day = ctx.last_day[0] - timedelta(days=1)
+        return Resolution("TIME", f"{day.isoformat()}TNI", (day, day), "part_of_day", None, True)
     day = ctx.reference - timedelta(days=0 if direction(ctx.tense) == FUTURE else 1)
     return Resolution("TIME", f"{day.isoformat()}TNI", (day, day), "part_of_day")
 
