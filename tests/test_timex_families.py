@@ -558,6 +558,8 @@ ROWS = [
       "overnight", "TIME", "2025-08-13TNI", "2025-08-13", "2025-08-13", "part_of_day", id="overnight-before-named-day"),
     P("Russia launched 47 drones overnight, the air force said.", date(2025, 8, 15),
       "overnight", "TIME", "2025-08-14TNI", "2025-08-14", "2025-08-14", "part_of_day", id="overnight-last-night"),
+    P("Negotiations could take weeks and possibly last until Christmas.", date(2013, 9, 23),
+      "Christmas", "DATE", "2013-12-25", "2013-12-25", "2013-12-25", "day", id="tense-last-until-not-past"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
