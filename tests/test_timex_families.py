@@ -560,6 +560,11 @@ ROWS = [
       "overnight", "TIME", "2025-08-14TNI", "2025-08-14", "2025-08-14", "part_of_day", id="overnight-last-night"),
     P("Negotiations could take weeks and possibly last until Christmas.", date(2013, 9, 23),
       "Christmas", "DATE", "2013-12-25", "2013-12-25", "2013-12-25", "day", id="tense-last-until-not-past"),
+    # A plan verb after the date is past itself: it does not point the date ahead.
+    P("The candidate claimed victory in the election on Sunday and vowed to restore order.", date(2014, 5, 26),
+      "Sunday", "DATE", "2014-05-25", "2014-05-25", "2014-05-25", "day", id="tense-vowed-to-after-date"),
+    P("The talks on Monday are expected to produce a deal.", date(2014, 5, 28),
+      "Monday", "DATE", "2014-06-02", "2014-06-02", "2014-06-02", "day", id="tense-are-expected-to-after-date"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

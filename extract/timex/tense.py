@@ -182,6 +182,9 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
         if index == pivot:
             continue
         kind = _cue_kind(cues, words, index)
+        if kind == FUTURE and index > pivot and words[index].endswith(cues.past_suffixes) \
+                and words[index - 1] not in cues.present_auxiliaries:
+            kind = PAST   # "claimed victory on Sunday and vowed to restore order": the vow is past
         if kind != UNKNOWN:
             # The verb usually comes before its time phrase ("said on Friday"),
             # so cues after the expression count as further away.
