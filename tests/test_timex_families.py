@@ -565,6 +565,8 @@ ROWS = [
       "Sunday", "DATE", "2014-05-25", "2014-05-25", "2014-05-25", "day", id="tense-vowed-to-after-date"),
     P("The talks on Monday are expected to produce a deal.", date(2014, 5, 28),
       "Monday", "DATE", "2014-06-02", "2014-06-02", "2014-06-02", "day", id="tense-are-expected-to-after-date"),
+    P("Parliament returns on Tuesday.", date(2019, 12, 13),
+      "Tuesday", "DATE", "2019-12-17", "2019-12-17", "2019-12-17", "day", id="tense-returns-scheduled"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
