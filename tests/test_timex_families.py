@@ -567,6 +567,9 @@ ROWS = [
       "Monday", "DATE", "2014-06-02", "2014-06-02", "2014-06-02", "day", id="tense-are-expected-to-after-date"),
     P("Parliament returns on Tuesday.", date(2019, 12, 13),
       "Tuesday", "DATE", "2019-12-17", "2019-12-17", "2019-12-17", "day", id="tense-returns-scheduled"),
+    P("He took the oath on Thursday. He will lead the parade in the afternoon.", date(2017, 1, 20),
+      "the afternoon", "TIME", "2017-01-20TAF", "2017-01-20", "2017-01-20", "part_of_day",
+      id="part-of-day-future-not-on-day-gone"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -1380,8 +1380,9 @@ def _day_in_text(ctx: Context, named: tuple[date, date, str] | None) -> date:
     """The day a bare time of day is on: the one the text named, else the reference. What a
     past-tense sentence tells ("the Nasdaq was up 4% by mid-afternoon") happened by the
     reference, not on a day ahead the text named before ("tariffs will fall by May 14")."""
-    if named is None or named[0] > ctx.reference and direction(ctx.tense) == PAST:
-        return ctx.reference
+    if named is None or named[0] > ctx.reference and direction(ctx.tense) == PAST \
+            or named[0] < ctx.reference and direction(ctx.tense) == FUTURE:
+        return ctx.reference   # ... nor what a sentence about the future tells on a day gone by
     return named[0]
 
 

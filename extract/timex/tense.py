@@ -155,7 +155,7 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
         if pivot > 1 else 0
     if limit:
         verb = pivot - limit - 1
-        if words[verb + 1:pivot] in cues.limits and verb >= 0 and words[verb].endswith(cues.past_suffixes) \
+        if words[verb + 1:pivot] in cues.limits and verb >= 0 and words[verb] not in cues.determiners \
                 and _cue_kind(cues, words, verb) == PAST and not _future_governs(cues, words, verb) \
                 and (verb == 0 or words[verb - 1] not in cues.auxiliaries):
             return PAST   # "the clashes lasted until Saturday": a limit already reached
