@@ -570,6 +570,14 @@ ROWS = [
     P("He took the oath on Thursday. He will lead the parade in the afternoon.", date(2017, 1, 20),
       "the afternoon", "TIME", "2017-01-20TAF", "2017-01-20", "2017-01-20", "part_of_day",
       id="part-of-day-future-not-on-day-gone"),
+    # "p.m." before a word that opens a sentence ends the sentence.
+    P("He was elected on Wednesday evening, and white smoke poured from the chapel chimney at 7:06 p.m. He will "
+      "be installed next week.",
+      date(2013, 3, 14), "7:06 p.m.", "TIME", "2013-03-13T19:06", "2013-03-13", "2013-03-13", "minute",
+      id="pm-ends-sentence-before-he"),
+    P("Sanctions will be reimposed at 8 p.m. EDT Saturday.", date(2025, 9, 27),
+      "8 p.m. EDT Saturday", "TIME", "2025-09-27T20:00", "2025-09-27", "2025-09-27", "hour",
+      id="pm-before-zone-not-sentence-end"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

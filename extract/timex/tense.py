@@ -37,7 +37,8 @@ class TenseCues:
                  determiners: list[str] = (), neutral: list[str] = (),
                  date_objects: list[str] = (), after_event: list[str] = (),
                  reporting: list[str] = (), adjective_suffixes: list[str] = (),
-                 limits: list[str] = (), comparatives: list[str] = (), auxiliaries: list[str] = ()) -> None:
+                 limits: list[str] = (), comparatives: list[str] = (), auxiliaries: list[str] = (),
+                 sentence_final: list[str] = (), sentence_starters: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -70,6 +71,9 @@ class TenseCues:
         self.limits = [p.split() for p in limits]
         # Before such a past verb, these keep the limit ahead ("has been extended until Monday").
         self.auxiliaries = frozenset(auxiliaries)
+        # Abbreviations that can end a sentence: before a capital they do ("at 7:06 p.m. He").
+        self.sentence_final = frozenset(sentence_final)
+        self.sentence_starters = frozenset(sentence_starters)
         # Right before a future cue, these make it a comparison ("than expected", "as planned").
         self.comparatives = frozenset(comparatives)
         # Endings of adjectives: a cue verb that is a noun too is a noun after one ("its
@@ -104,27 +108,38 @@ class TenseCues:
 
 
 _WORD_BEFORE_STOP = re.compile(r"([a-z]+)$")
+_CAPITAL_NEXT = re.compile(r"\s+[\"\u201c]?([A-Z][a-z]*)")
 
 
-def _ends_sentence(low: str, stop: int, abbreviations: frozenset[str]) -> bool:
-    """Whether the punctuation at ``stop`` ends a sentence (not "vs." or "Mr.")."""
+def _ends_sentence(low: str, stop: int, abbreviations: frozenset[str], text: str | None = None,
+                   final: frozenset[str] = frozenset(), starters: frozenset[str] = frozenset()) -> bool:
+    """Whether the punctuation at ``stop`` ends a sentence (not "vs." or "Mr."). Given the
+    text as written, an abbreviation that can close a sentence ("p.m.", "Inc.") closes one
+    before a word that opens sentences ("at 7:06 p.m. He will ..."; not "8 p.m. EDT")."""
     if low[stop] != "." or not abbreviations:
         return True
     word = _WORD_BEFORE_STOP.search(low, max(0, stop - 12), stop)
-    return word is None or word.group(1) not in abbreviations
+    if word is None or word.group(1) not in abbreviations:
+        return True
+    if text is None or word.group(1) not in final:
+        return False
+    after = _CAPITAL_NEXT.match(text, stop + 1)
+    return after is not None and after.group(1).lower() in starters
 
 
-def sentence_bounds(low: str, start: int, end: int,
-                    abbreviations: frozenset[str] = frozenset()) -> tuple[int, int]:
+def sentence_bounds(low: str, start: int, end: int, abbreviations: frozenset[str] = frozenset(),
+                    text: str | None = None, final: frozenset[str] = frozenset(),
+                    starters: frozenset[str] = frozenset()) -> tuple[int, int]:
     """The sentence (or ``_WINDOW`` characters, whichever is less) around a span."""
     left = max(0, start - _WINDOW)
     right = min(len(low), end + _WINDOW)
     before = [m.end() for m in _SENTENCE_END.finditer(low, left, start)
-              if _ends_sentence(low, m.start(), abbreviations)]
+              if _ends_sentence(low, m.start(), abbreviations, text, final, starters)]
     if before:
         left = before[-1]
-    for after in _SENTENCE_END.finditer(low, end, right):
-        if _ends_sentence(low, after.start(), abbreviations):
+    # A span's own last full stop may end its sentence ("at 7:06 p.m. He will ...").
+    for after in _SENTENCE_END.finditer(low, end - 1 if end and low[end - 1] == "." else end, right):
+        if _ends_sentence(low, after.start(), abbreviations, text, final, starters):
             right = after.start() + 1
             break
     return left, right
@@ -140,7 +155,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
     text as written, capitalised words inside the sentence are names, not cues.
     Multi-word cues ("going to") are matched on the word sequence.
     """
-    left, right = sentence_bounds(low, start, end, cues.abbreviations)
+    left, right = sentence_bounds(low, start, end, cues.abbreviations, text, cues.sentence_final,
+                                  cues.sentence_starters)
     before = [(m.start(), m.group()) for m in _WORD.finditer(low, left, start)]
     after = [(m.start(), m.group()) for m in _WORD.finditer(low, end, right)]
     words = [w for _p, w in before] + ["\0"] + [w for _p, w in after]
