@@ -578,6 +578,8 @@ ROWS = [
     P("Sanctions will be reimposed at 8 p.m. EDT Saturday.", date(2025, 9, 27),
       "8 p.m. EDT Saturday", "TIME", "2025-09-27T20:00", "2025-09-27", "2025-09-27", "hour",
       id="pm-before-zone-not-sentence-end"),
+    P("Its fourth-quarter operating profit likely fell 69 percent, the company said.", date(2023, 1, 27),
+      "fourth-quarter", "DATE", "2022-Q4", "2022-10-01", "2022-12-31", "quarter", id="tense-likely-past-verb"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -244,6 +244,9 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
         if tuple(words[index:index + len(phrase)]) == phrase:
             kind = phrase_kind
     previous = words[index - 1] if index > 0 else ""
+    if kind == FUTURE and word in cues.future_single and index + 1 < len(words) \
+            and words[index + 1] in cues.past_single:
+        return UNKNOWN  # "profit likely fell": the verb after it is past
     if kind == FUTURE and _after_past_perfect(cues, words, index):
         kind = NEAREST  # "had been due to expire on Saturday": the plan may yet be ahead, or past
     elif kind == FUTURE and previous in cues.comparatives:
