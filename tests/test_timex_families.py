@@ -580,6 +580,8 @@ ROWS = [
       id="pm-before-zone-not-sentence-end"),
     P("Its fourth-quarter operating profit likely fell 69 percent, the company said.", date(2023, 1, 27),
       "fourth-quarter", "DATE", "2022-Q4", "2022-10-01", "2022-12-31", "quarter", id="tense-likely-past-verb"),
+    P("Apple has until 5 p.m. Brussels time on Friday to respond.", date(2026, 5, 6),
+      "Friday", "DATE", "2026-05-08", "2026-05-08", "2026-05-08", "day", id="day-after-dated-clock-agrees"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

@@ -59,9 +59,16 @@ class Links:
     def clocks_on_following_day(self, spans: list[TimeSpan], bare_clocks: list[int], low: str) -> list[TimeSpan]:
         """A clock time read without a day and followed by its day ("at 12:50 p.m. (0620 GMT)
         on March 28", "at 1 p.m. the following day") is on that day, and so is a clock in
-        brackets between them. ``bare_clocks`` are the indices of such clock times."""
+        brackets between them. ``bare_clocks`` are the indices of such clock times. A clock
+        time read with its day ("until 5 p.m. Brussels time on Friday", one rule, cut in two
+        expressions) gives that day to the day after it: both were read from the clock's words."""
         if self.clock_day_gap is None:
             return spans
+        for index, span in enumerate(spans[:-1]):
+            follower = spans[index + 1]
+            if index not in bare_clocks and clock_of(span.value) is not None and follower.granularity == "day" \
+                    and follower.kind == "DATE" and self.clock_day_gap.fullmatch(low, span.char_end, follower.char_start):
+                spans[index + 1] = moved(follower, span.start)  # type: ignore[arg-type]
         for index in reversed(bare_clocks):
             following = index + 1
             while following < len(spans) and following in bare_clocks \
