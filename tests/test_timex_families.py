@@ -582,6 +582,8 @@ ROWS = [
       "fourth-quarter", "DATE", "2022-Q4", "2022-10-01", "2022-12-31", "quarter", id="tense-likely-past-verb"),
     P("Apple has until 5 p.m. Brussels time on Friday to respond.", date(2026, 5, 6),
       "Friday", "DATE", "2026-05-08", "2026-05-08", "2026-05-08", "day", id="day-after-dated-clock-agrees"),
+    P("Strong aftershocks continued into the evening.", date(2015, 4, 25),
+      "the evening", "TIME", "2015-04-25TEV", "2015-04-25", "2015-04-25", "part_of_day", id="into-the-evening"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
