@@ -584,6 +584,12 @@ ROWS = [
       "Friday", "DATE", "2026-05-08", "2026-05-08", "2026-05-08", "day", id="day-after-dated-clock-agrees"),
     P("Strong aftershocks continued into the evening.", date(2015, 4, 25),
       "the evening", "TIME", "2015-04-25TEV", "2015-04-25", "2015-04-25", "part_of_day", id="into-the-evening"),
+    P("Minutes of the Fed's December meeting released on Wednesday showed policymakers were divided.",
+      date(2014, 1, 8), "December", "DATE", "2013-12", "2013-12-01", "2013-12-31", "month",
+      id="month-after-possessive-name"),
+    P("Profit rose in the quarter ended December 31. Shares have risen 8% since the start of the year.",
+      date(2013, 1, 17), "the start of the year", "DATE", "2013", "2013-01-01", "2013-01-31", "year",
+      id="since-the-start-of-the-year"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
@@ -1315,6 +1321,7 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("Britain's May government fell.", "May", id="may-after-possessive-is-a-name"),
     pytest.param("Gas prices jumped by a quarter during the war.", "a quarter", id="by-a-quarter-is-a-share"),
     pytest.param("BEIRUT (L'Orient Today) - Iran vowed to retaliate.", "Today", id="today-in-a-title"),
     pytest.param("This is VOA Today.", "Today", id="today-programme-name"),

@@ -282,8 +282,9 @@ class Engine:
                 return False  # "Jan Kavan": an abbreviation alone needs its full stop
             before = _WORD_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
             if before and before.group(1)[0].isupper() and text[before.end(1):candidate.start].isspace() \
-                    and before.group(1).lower() not in self.month_preceders and not self._is_time_word(before.group(1)):
-                return False  # "Theresa May", "Long March"; not "in May, June and July", "Friday's August report"
+                    and before.group(1).lower() not in self.month_preceders and not self._is_time_word(before.group(1)) \
+                    and not (before.group(1).endswith(("'s", "\u2019s")) and month.lower() not in self.capitalised_only):
+                return False  # "Theresa May", "Long March"; not "in May, June and July", "the Fed's December meeting"
             if self.names.month_begins_a_name(text, candidate.end, candidate.start):
                 return False  # "the March for Life"
             if expression == "May" and self.names.may_is_a_wish(text, candidate.start, candidate.end):

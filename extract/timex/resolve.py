@@ -897,6 +897,8 @@ def relative_period(ctx: Context) -> Resolution | None:
         if mod == "end" and not anaphoric and re.search(r"\bsince\s*$", ctx.before) \
                 and cal.unit_containing(base, unit)[1][1] > ctx.reference:
             base = cal.shift(base, unit, -1)   # "since year-end": the last one passed
+        if mod == "start" and re.search(r"\bsince\s*$", ctx.before):
+            base, anaphoric = ctx.reference, False   # "risen since the start of the year": this one
     else:
         base = cal.shift(ctx.reference, "day" if unit == "weekend" else unit,
                          int(relative) * (7 if unit == "weekend" else 1))  # type: ignore[arg-type]
