@@ -149,7 +149,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
     """PAST, FUTURE or UNKNOWN for the expression at ``low[start:end]``, times WEAK
     when the cue is far from it (it may be another clause's) and times ADJACENT when
     a verb stands right before it ("ended Jan. 31") or "since" does: such a cue holds
-    however far back the date is.
+    however far back the date is. NEAREST when the cue is a plan told in the past
+    perfect ("had been due to expire on Saturday"): it may lie either way.
 
     Looks at the words of its sentence, nearest first, and takes the first cue. Given the
     text as written, capitalised words inside the sentence are names, not cues.
