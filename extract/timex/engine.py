@@ -15,14 +15,13 @@ from .foreign import find_with_dateparser
 from .grammar import Grammar, load_grammar
 from .links import Links, clock_of
 from .names import NameContexts
-from .resolve import RESOLVERS, Context, Resolution
+from .resolve import DATED_CLOCK_GROUPS, RESOLVERS, Context, Resolution
 from .scan import Candidate, Scanner, lower_ascii
 from .span import TimeSpan
 from .tense import WEAK, TenseCues, UNKNOWN, direction, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
-_DATED_CLOCK_GROUPS = frozenset({"month", "weekday", "deictic_day", "this_part", "day"})
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
 _CLAUSE_MARKS = ".,;:!?"
 _REMEMBERED = 6   # dates named outright that "a month earlier" may be counted from
@@ -174,7 +173,7 @@ class Engine:
                 resolution = self._before_anniversary(resolution, low, candidate.start, reference)
             expression = text[candidate.start:candidate.end]
             spans.append(_span(expression, candidate, resolution, kind, reference, state.last))
-            if candidate.rule.resolve == "clock_time" and not _DATED_CLOCK_GROUPS & candidate.groups.keys():
+            if candidate.rule.resolve == "clock_time" and not DATED_CLOCK_GROUPS & candidate.groups.keys():
                 bare_clocks.append(len(spans) - 1)
             if resolution.interval is not None and resolution.kind in ("DATE", "TIME") \
                     and resolution.granularity is not None:

@@ -1452,7 +1452,8 @@ def overnight(ctx: Context) -> Resolution | None:
     return Resolution("TIME", f"{day.isoformat()}TNI", (day, day), "part_of_day")
 
 
-_DATED_CLOCK = frozenset({"month", "weekday", "deictic_day", "this_part"})
+#: Groups of a clock-time rule that give the clock its own day ("3 p.m. Friday").
+DATED_CLOCK_GROUPS = frozenset({"month", "weekday", "deictic_day", "this_part", "day"})
 _DAY_AFTER_BRACKET = re.compile(r"(?:\s+[a-z]+\s+time)?\s*\([^()]{1,30}\),?\s+(?:on\s+)?([a-z]+)")
 
 
@@ -1484,7 +1485,7 @@ def clock_time(ctx: Context) -> Resolution | None:
         hour, minute = 12, 0
     elif "midnight" in lowered:
         hour, minute = 24, 0
-        if base == ctx.reference and direction(ctx.tense) == PAST and not _DATED_CLOCK & ctx.groups.keys():
+        if base == ctx.reference and direction(ctx.tense) == PAST and not DATED_CLOCK_GROUPS & ctx.groups.keys():
             hour = 0   # "a ceasefire took effect at midnight": the one that began the day
     else:
         clock = ctx.groups.get("clock") or ""
