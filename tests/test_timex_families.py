@@ -590,6 +590,11 @@ ROWS = [
     P("Profit rose in the quarter ended December 31. Shares have risen 8% since the start of the year.",
       date(2013, 1, 17), "the start of the year", "DATE", "2013", "2013-01-01", "2013-01-31", "year",
       id="since-the-start-of-the-year"),
+    P('Officials warned: "Troops will advance." On Monday the town fell.', date(2025, 3, 5),
+      "Monday", "DATE", "2025-03-03", "2025-03-03", "2025-03-03", "day", id="sentence-ends-after-closing-quote"),
+    P("Protesters planned a rally in the capital on Saturday and were planning to march on parliament.",
+      date(2000, 1, 7), "Saturday", "DATE", "2000-01-08", "2000-01-08", "2000-01-08", "day",
+      id="tense-were-planning-ahead"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
