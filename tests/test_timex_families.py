@@ -595,6 +595,9 @@ ROWS = [
     P("Protesters planned a rally in the capital on Saturday and were planning to march on parliament.",
       date(2000, 1, 7), "Saturday", "DATE", "2000-01-08", "2000-01-08", "2000-01-08", "day",
       id="tense-were-planning-ahead"),
+    P("Bush let the ground offensive begin as previously planned Saturday night.", date(1991, 2, 25),
+      "Saturday night", "TIME", "1991-02-23TNI", "1991-02-23", "1991-02-23", "part_of_day",
+      id="tense-as-previously-planned"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

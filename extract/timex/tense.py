@@ -38,7 +38,8 @@ class TenseCues:
                  date_objects: list[str] = (), after_event: list[str] = (),
                  reporting: list[str] = (), adjective_suffixes: list[str] = (),
                  limits: list[str] = (), comparatives: list[str] = (), auxiliaries: list[str] = (),
-                 sentence_final: list[str] = (), sentence_starters: list[str] = ()) -> None:
+                 sentence_final: list[str] = (), sentence_starters: list[str] = (),
+                 adverb_suffixes: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -76,6 +77,8 @@ class TenseCues:
         self.sentence_starters = frozenset(sentence_starters)
         # Right before a future cue, these make it a comparison ("than expected", "as planned").
         self.comparatives = frozenset(comparatives)
+        # Endings of adverbs that may stand between the two ("as previously planned").
+        self.adverb_suffixes = tuple(adverb_suffixes)
         # Endings of adjectives: a cue verb that is a noun too is a noun after one ("its
         # hottest start").
         self.adjective_suffixes = tuple(adjective_suffixes)
@@ -250,8 +253,9 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
         return UNKNOWN  # "profit likely fell": the verb after it is past
     if kind == FUTURE and _after_past_perfect(cues, words, index):
         kind = NEAREST  # "had been due to expire on Saturday": the plan may yet be ahead, or past
-    elif kind == FUTURE and previous in cues.comparatives:
-        kind = UNKNOWN  # "prices rose more than expected in January": no plan, a comparison
+    elif kind == FUTURE and (previous in cues.comparatives or index > 1 and previous.endswith(cues.adverb_suffixes)
+                             and words[index - 2] in cues.comparatives):
+        kind = UNKNOWN  # "rose more than expected", "began as previously planned": a comparison
     elif kind == PAST and previous in cues.present_auxiliaries:
         kind = UNKNOWN  # "when the case is heard in May": present, not past
     elif kind == PAST and previous in cues.determiners and word not in cues.past_single:
