@@ -598,6 +598,10 @@ ROWS = [
     P("Bush let the ground offensive begin as previously planned Saturday night.", date(1991, 2, 25),
       "Saturday night", "TIME", "1991-02-23TNI", "1991-02-23", "1991-02-23", "part_of_day",
       id="tense-as-previously-planned"),
+    P("Polls close on Sunday evening.", date(2024, 3, 15),
+      "Sunday evening", "TIME", "2024-03-17TEV", "2024-03-17", "2024-03-17", "part_of_day", id="tense-polls-close"),
+    P("Troops advanced close to the border on Sunday.", date(2024, 3, 15),
+      "Sunday", "DATE", "2024-03-10", "2024-03-10", "2024-03-10", "day", id="tense-close-to-is-no-cue"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),
