@@ -602,6 +602,11 @@ ROWS = [
       "Sunday evening", "TIME", "2024-03-17TEV", "2024-03-17", "2024-03-17", "part_of_day", id="tense-polls-close"),
     P("Troops advanced close to the border on Sunday.", date(2024, 3, 15),
       "Sunday", "DATE", "2024-03-10", "2024-03-10", "2024-03-10", "day", id="tense-close-to-is-no-cue"),
+    # "starting Monday": begun just before or about to begin, the nearer day.
+    P("The junta declared a week of national mourning starting Monday.", date(2025, 3, 30),
+      "Monday", "DATE", "2025-03-31", "2025-03-31", "2025-03-31", "day", id="starting-day-nearer-ahead"),
+    P("The city declared three days of mourning starting Monday.", date(2025, 4, 15),
+      "Monday", "DATE", "2025-04-14", "2025-04-14", "2025-04-14", "day", id="starting-day-nearer-behind"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

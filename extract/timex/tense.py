@@ -39,7 +39,7 @@ class TenseCues:
                  reporting: list[str] = (), adjective_suffixes: list[str] = (),
                  limits: list[str] = (), comparatives: list[str] = (), auxiliaries: list[str] = (),
                  sentence_final: list[str] = (), sentence_starters: list[str] = (),
-                 adverb_suffixes: list[str] = ()) -> None:
+                 adverb_suffixes: list[str] = (), start_prepositions: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -53,6 +53,9 @@ class TenseCues:
             self.future_prepositions_by_last.setdefault(phrase[-1], []).append(phrase)
         # Prepositions that point their expression back whatever the verb ("since October").
         self.past_prepositions = frozenset(past_prepositions)
+        # Right before a date, these name when something starts, just before or just after
+        # the reference ("mourning starting Monday"): the nearer day.
+        self.start_prepositions = tuple(tuple(p.split()) for p in start_prepositions)
         # Words that, right before a future cue, make it a plan already past ("had been due to").
         self.past_perfect = tuple(tuple(p.split()) for p in past_perfect)
         # Right before a past participle, these make it a present passive ("is heard in May").
@@ -180,6 +183,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
                 and (verb == 0 or words[verb - 1] not in cues.auxiliaries):
             return PAST   # "the clashes lasted until Saturday": a limit already reached
         return FUTURE   # "gave them until Tuesday"; not "Until Tuesday, they had not ..."
+    if pivot > 0 and _phrase_before(words, pivot, cues.start_prepositions):
+        return NEAREST   # "three days of mourning starting Monday": begun or about to, the nearer
     if pivot > 1 and words[pivot - 1] == "from" \
             and any(_phrase_before(words, j, cues.future_prepositions) for j in range(pivot + 2, pivot + 6)):
         return FUTURE   # "warnings from Monday morning until Wednesday": the range runs ahead
