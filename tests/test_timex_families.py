@@ -607,6 +607,11 @@ ROWS = [
       "Monday", "DATE", "2025-03-31", "2025-03-31", "2025-03-31", "day", id="starting-day-nearer-ahead"),
     P("The city declared three days of mourning starting Monday.", date(2025, 4, 15),
       "Monday", "DATE", "2025-04-14", "2025-04-14", "2025-04-14", "day", id="starting-day-nearer-behind"),
+    # A weekday beside a holiday that falls on it is that day, and fixes the holiday's year.
+    P("The leader will campaign today after pausing for Anzac Day on Friday.", date(2025, 4, 27),
+      "Friday", "DATE", "2025-04-25", "2025-04-25", "2025-04-25", "day", id="weekday-of-holiday-after"),
+    P("Trump had earlier set Thursday, the Thanksgiving holiday, as a deadline.", date(2025, 11, 25),
+      "the Thanksgiving", "DATE", "2025-11-27", "2025-11-27", "2025-11-27", "day", id="holiday-of-weekday-before"),
     # "on the 19th": a day of the month the text is in.
     P("The hearing was held on the 19th, the court said.", date(2025, 3, 24),
       "the 19th", "DATE", "2025-03-19", "2025-03-19", "2025-03-19", "day", id="day-of-month-past-this-month"),

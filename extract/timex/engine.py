@@ -187,6 +187,7 @@ class Engine:
                             in_brackets=low.endswith("(", 0, candidate.start),
                             clock_day=self.links.day_of_clock_before(spans, low))
         spans = self.links.clocks_on_following_day(spans, bare_clocks, low)
+        spans = self.links.weekdays_of_named_days(spans, low)
         return self.links.ordered_weekday_ranges(spans, low, reference)
 
     def _before_anniversary(self, resolution: Resolution, low: str, start: int, reference: date) -> Resolution:

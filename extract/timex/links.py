@@ -47,6 +47,8 @@ class Links:
         joiner = filters.get("range_joiner")
         self.range_joiner = re.compile(joiner) if joiner else None
         self.range_pair = tuple(filters["range_pair"]) if "range_pair" in filters else None
+        same_day = filters.get("same_day_gap")
+        self.same_day_gap = re.compile(same_day) if same_day else None
 
     def day_of_clock_before(self, spans: list[TimeSpan], low: str) -> bool:
         """Whether the span just added is the day of the clock time right before it ("at
@@ -84,6 +86,22 @@ class Links:
             for clock in range(index, following):
                 if spans[clock].value[10:11] == "T":
                     spans[clock] = moved(spans[clock], day)  # type: ignore[arg-type]
+        return spans
+
+    def weekdays_of_named_days(self, spans: list[TimeSpan], low: str) -> list[TimeSpan]:
+        """A weekday right beside a day named otherwise that falls on that weekday ("Anzac Day
+        on Friday", "Thursday, the Thanksgiving holiday") is that day."""
+        if self.same_day_gap is None:
+            return spans
+        for first, second in zip(range(len(spans) - 1), range(1, len(spans))):
+            if not self.same_day_gap.fullmatch(low, spans[first].char_end, spans[second].char_start):
+                continue
+            for weekday, named in ((first, second), (second, first)):
+                day, other = spans[weekday], spans[named]
+                if day.rule == "weekday" and other.rule != "weekday" and other.kind == "DATE" \
+                        and other.granularity == "day" and day.start is not None and other.start is not None \
+                        and day.start.isoweekday() == other.start.isoweekday():
+                    spans[weekday] = moved(day, other.start)
         return spans
 
     def ordered_weekday_ranges(self, spans: list[TimeSpan], low: str, reference: date) -> list[TimeSpan]:

@@ -771,13 +771,32 @@ def holiday(ctx: Context) -> Resolution | None:
     options = [(cal.holiday(str(rule), y),) * 2 for y in
                (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)]
     relative = ctx.word("relative")
-    if relative is not None and int(relative) != 0:  # type: ignore[arg-type]
+    named_weekday = _weekday_beside(ctx)
+    on_that_day = [o for o in options if o[0].isoweekday() == named_weekday]
+    if relative is None and on_that_day:
+        # "pausing for Anzac Day on Friday", "Thursday, the Thanksgiving holiday": the year
+        # in which it falls on that weekday, the nearest such
+        chosen = min(on_that_day, key=lambda o: abs((o[0] - ctx.reference).days))
+    elif relative is not None and int(relative) != 0:  # type: ignore[arg-type]
         tense = PAST if int(relative) < 0 else FUTURE  # type: ignore[arg-type]
         strict = [o for o in options if (o[0] < ctx.reference if tense == PAST else o[0] > ctx.reference)]
         chosen = max(strict) if tense == PAST else min(strict)
     else:
         chosen = _directed(options, ctx.reference, ctx.tense)
     return _date_resolution(chosen[0])
+
+
+def _weekday_beside(ctx: Context) -> int | None:
+    """The weekday named right beside an expression ("Anzac Day on Friday", "Thursday, the
+    Thanksgiving holiday"), by the patterns of the language's ``[filters]``."""
+    for key, text in (("weekday_after", ctx.after), ("weekday_before", ctx.before)):
+        pattern = ctx.grammar.filters.get(key)
+        found = re.search(pattern, text) if pattern else None
+        if found is not None:
+            number = ctx.grammar.lookup("weekday", found.group(1))
+            if number is not None:
+                return int(number)  # type: ignore[arg-type]
+    return None
 
 
 def _holiday_week(ctx: Context, rule: str, year: int | None) -> Resolution:
