@@ -1566,7 +1566,7 @@ def duration(ctx: Context) -> Resolution | None:
         count = _number(ctx, ctx.groups["num"])
     else:
         match = re.match(r"(?:[a-z ]+ )?([0-9]+(?:\.[0-9]+)?)-", lowered)
-        count = float(match.group(1)) if match else 1 if lowered.endswith("-long") else None
+        count = float(match.group(1)) if match else 1 if ctx.groups.get("count_one") is not None else None
         if isinstance(count, float) and count.is_integer():
             count = int(count)
     if unit is None or count is None:
