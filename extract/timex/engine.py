@@ -15,18 +15,22 @@ from .foreign import find_with_dateparser
 from .grammar import Grammar, load_grammar
 from .links import Links, clock_of
 from .names import NameContexts
-from .resolve import DATED_CLOCK_GROUPS, RESOLVERS, Context, Resolution
+from .resolve import DATED_CLOCK_GROUPS, DAY_GRAINS, RESOLVERS, Context, Resolution
 from .scan import Candidate, Scanner, lower_ascii
 from .span import TimeSpan
 from .tense import WEAK, TenseCues, UNKNOWN, direction, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
-_DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
 _CLAUSE_MARKS = ".,;:!?"
 _REMEMBERED = 6   # dates named outright that "a month earlier" may be counted from
 _LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 _WORD_AFTER = re.compile(r"^[\s-]*([A-Za-z%][A-Za-z]*|%)")
+
+
+def _same_sentence(text: str, end: int, start: int) -> bool:
+    """Whether no sentence ends between an earlier expression's ``end`` and ``start``."""
+    return _SENTENCE_BREAK.search(text, end, start) is None
 
 
 @dataclass
@@ -50,24 +54,23 @@ class _TextState:
     def context(self, text: str, start: int) -> dict:
         """The Context fields for an expression starting at ``start``."""
         event_day, night = self.event_day, self.event_night
-        if self.day_of_event is not None and _SENTENCE_BREAK.search(text, self.day_of_event_end, start) is None:
+        if self.day_of_event is not None and _same_sentence(text, self.day_of_event_end, start):
             # "Saturday's Test ..., which kicks off at 17:10": that event's day, in its sentence.
             event_day, night = self.day_of_event, False
         return {"last": self.last, "last_shifted": self.last_shifted, "unshifted": self.unshifted,
                 "quarter": self.quarter, "event_day": event_day, "event_night": night,
                 "last_day": self.last_day, "last_clock": self.last_clock,
                 "named_outright": self.named_outright,
-                "last_day_in_sentence": self.last_day is not None
-                and _SENTENCE_BREAK.search(text, self.last_day_end, start) is None,
+                "last_day_in_sentence": self.last_day is not None and _same_sentence(text, self.last_day_end, start),
                 "unshifted_in_sentence": self.unshifted is not None
-                and _SENTENCE_BREAK.search(text, self.unshifted_end, start) is None}
+                and _same_sentence(text, self.unshifted_end, start)}
 
     def named(self, resolution: Resolution, end: int, expression: str, events_on_it: bool,
               names_event: bool, late: bool = False, in_brackets: bool = False,
               clock_day: bool = False) -> None:
         """Take in a date the text has just named."""
         self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
-        if resolution.granularity in _DAY_GRAINS:
+        if resolution.granularity in DAY_GRAINS:
             self.last_day, self.last_day_end = self.last, end
         if clock_day and self.last_clock is not None and resolution.interval is not None:
             # "struck at 12:50 p.m. on March 28": that clock time, on that day
@@ -177,7 +180,7 @@ class Engine:
                 bare_clocks.append(len(spans) - 1)
             if resolution.interval is not None and resolution.kind in ("DATE", "TIME") \
                     and resolution.granularity is not None:
-                events_on_it = resolution.granularity in _DAY_GRAINS \
+                events_on_it = resolution.granularity in DAY_GRAINS \
                     and not self._reporting_day(low, candidate.start) and not self._background_day(low, candidate.start)
                 state.named(resolution, candidate.end, expression, events_on_it,
                             names_event=low.startswith(("'s ", "\u2019s "), candidate.end)
@@ -218,17 +221,16 @@ class Engine:
         November, is last month's)."""
         if candidate.rule.resolve != "month" or "year" in candidate.groups:
             return False
-        word_after = _LOWER_WORD_AFTER.match(text, candidate.end)
-        if word_after is None or word_after.group(1) in self.attributive_blockers:
-            return False
-        before = self._word_before(low, candidate.start)
-        return before not in self.month_adjuncts
+        return self._noun_after(text, candidate.end) and self._word_before(low, candidate.start) not in self.month_adjuncts
 
     def _attributive(self, text: str, low: str, start: int, end: int) -> bool:
         """Whether a date stands between "the" and a noun it modifies ("the Oct. 1 attack")."""
-        if not low.endswith("the ", max(0, start - 4), start):
-            return False
-        word = _LOWER_WORD_AFTER.match(text, end)   # lower-case as written: a common noun
+        return low.endswith("the ", max(0, start - 4), start) and self._noun_after(text, end)
+
+    def _noun_after(self, text: str, end: int) -> bool:
+        """Whether a common noun the expression modifies comes right after it: a word in
+        lower case as written, not one of the words that show it is no modifier ("of")."""
+        word = _LOWER_WORD_AFTER.match(text, end)
         return word is not None and word.group(1) not in self.attributive_blockers
 
     def _background_day(self, low: str, start: int) -> bool:

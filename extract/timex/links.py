@@ -66,14 +66,15 @@ class Links:
         expressions) gives that day to the day after it: both were read from the clock's words."""
         if self.clock_day_gap is None:
             return spans
+        bare = set(bare_clocks)
         for index, span in enumerate(spans[:-1]):
             follower = spans[index + 1]
-            if index not in bare_clocks and clock_of(span.value) is not None and follower.granularity == "day" \
+            if index not in bare and clock_of(span.value) is not None and follower.granularity == "day" \
                     and follower.kind == "DATE" and self.clock_day_gap.fullmatch(low, span.char_end, follower.char_start):
                 spans[index + 1] = moved(follower, span.start)  # type: ignore[arg-type]
         for index in reversed(bare_clocks):
             following = index + 1
-            while following < len(spans) and following in bare_clocks \
+            while following < len(spans) and following in bare \
                     and low[spans[following - 1].char_end:spans[following].char_start].strip() == "(":
                 following += 1   # "(0620 GMT)"
             if following >= len(spans) or spans[following].kind != "DATE" \

@@ -913,10 +913,11 @@ def relative_period(ctx: Context) -> Resolution | None:
             base, anaphoric = ctx.reported[0], True
         else:
             base = ctx.reference
-        if mod == "end" and not anaphoric and re.search(r"\bsince\s*$", ctx.before) \
+        counted_since = _after_past_preposition(ctx)
+        if mod == "end" and not anaphoric and counted_since \
                 and cal.unit_containing(base, unit)[1][1] > ctx.reference:
             base = cal.shift(base, unit, -1)   # "since year-end": the last one passed
-        if mod == "start" and re.search(r"\bsince\s*$", ctx.before):
+        if mod == "start" and counted_since:
             base, anaphoric = ctx.reference, False   # "risen since the start of the year": this one
     else:
         base = cal.shift(ctx.reference, "day" if unit == "weekend" else unit,
@@ -934,6 +935,13 @@ def relative_period(ctx: Context) -> Resolution | None:
     if mod_raw in ("later",) and relative == 0:
         return Resolution("DATE", value, (max(first, ctx.reference), last), unit, "after")
     return Resolution("DATE", value, cal.narrow(interval, mod), unit, mod, anaphoric)
+
+
+def _after_past_preposition(ctx: Context) -> bool:
+    """Whether the expression comes right after a word that points back to it ("since"),
+    by the language's ``[tense] past_prepositions``."""
+    words = ctx.before.split()
+    return bool(words) and words[-1] in ctx.grammar.tense.get("past_prepositions", ())
 
 
 _PERIOD_END_WORD = re.compile(r"\s*([a-z]+(?: [a-z]+)?)")
@@ -1194,7 +1202,7 @@ def anaphoric_part_of_day(ctx: Context) -> Resolution | None:
     part = ctx.word("part_of_day")
     if part is None:
         return None
-    named = ctx.last is not None and ctx.last[2] in ("day", "part_of_day", "hour", "minute")
+    named = ctx.last is not None and ctx.last[2] in DAY_GRAINS
     base = ctx.last[0] if named else ctx.reference  # type: ignore[index]
     day = base + timedelta(days=_anaphoric_step(" ".join(ctx.text.lower().split())))
     return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day", None, named)
@@ -1411,7 +1419,7 @@ def _day_in_text(ctx: Context, named: tuple[date, date, str] | None) -> date:
 def part_of_day_in_text(ctx: Context) -> Resolution | None:
     """"in the afternoon": of the day the text last named, else of the publication day;
     "later in the day": that day itself."""
-    on_day = ctx.last is not None and ctx.last[2] in ("day", "part_of_day", "hour", "minute")
+    on_day = ctx.last is not None and ctx.last[2] in DAY_GRAINS
     day = _day_in_text(ctx, ctx.last if on_day else None)
     on_day = on_day and day == ctx.last[0]  # type: ignore[index]
     if ctx.groups.get("part_of_day") is None:
@@ -1471,6 +1479,9 @@ def overnight(ctx: Context) -> Resolution | None:
     return Resolution("TIME", f"{day.isoformat()}TNI", (day, day), "part_of_day")
 
 
+#: Granularities of a day or a time within one: what "that afternoon" or a bare clock
+#: time can be put on.
+DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 #: Groups of a clock-time rule that give the clock its own day ("3 p.m. Friday").
 DATED_CLOCK_GROUPS = frozenset({"month", "weekday", "deictic_day", "this_part", "day"})
 _DAY_AFTER_BRACKET = re.compile(r"(?:\s+[a-z]+\s+time)?\s*\([^()]{1,30}\),?\s+(?:on\s+)?([a-z]+)")

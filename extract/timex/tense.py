@@ -301,8 +301,7 @@ def _phrase_length_before(words: list[str], index: int, phrases: Iterable[tuple[
 
 def _phrase_before(words: list[str], index: int, phrases: Iterable[tuple[str, ...]]) -> bool:
     """Whether one of ``phrases`` ends right before ``words[index]``."""
-    return any(len(phrase) <= index and tuple(words[index - len(phrase):index]) == phrase
-               for phrase in phrases)
+    return _phrase_length_before(words, index, phrases) > 0
 
 
 def direction(tense: int) -> int:
