@@ -127,6 +127,9 @@ class Engine:
         self.fraction_preceders = frozenset(filters.get("fraction_preceders", ()))
         self.ordinal_units = frozenset(filters.get("ordinal_units", ()))
         self.measure_units = frozenset(filters.get("measure_units", ()))
+        self.rate_words = frozenset(filters.get("rate_words", ()))
+        self.month_verbs = frozenset(filters.get("month_verbs", ()))
+        self.attributive_articles = frozenset(filters.get("attributive_articles", ()))
         self.rate_articles = frozenset(filters.get("rate_articles", ()))
         self.count_words = frozenset(filters.get("count_words", ()))
         strip = sorted(filters.get("strip_leading", ()), key=len, reverse=True)
@@ -224,8 +227,9 @@ class Engine:
         return self._noun_after(text, candidate.end) and self._word_before(low, candidate.start) not in self.month_adjuncts
 
     def _attributive(self, text: str, low: str, start: int, end: int) -> bool:
-        """Whether a date stands between "the" and a noun it modifies ("the Oct. 1 attack")."""
-        return low.endswith("the ", max(0, start - 4), start) and self._noun_after(text, end)
+        """Whether a date stands between an article and a noun it modifies ("the Oct. 1 attack")."""
+        return low[max(0, start - 1):start] == " " and self._word_before(low, start) in self.attributive_articles \
+            and self._noun_after(text, end)
 
     def _noun_after(self, text: str, end: int) -> bool:
         """Whether a common noun the expression modifies comes right after it: a word in
@@ -276,7 +280,7 @@ class Engine:
                 if candidate.rule.name in self.name_check_rules or lowered == raw.lower() \
                         or group == "season" and candidate.rule.resolve == "season" and raw == lowered:
                     return False
-                if group == "month" and raw.rstrip(".") in ("may", "march"):
+                if group == "month" and raw.rstrip(".") in self.month_verbs:
                     return False
         if candidate.rule.name in self.name_check_rules:
             month = candidate.groups.get("month", "")
@@ -302,7 +306,7 @@ class Engine:
         if unit and low.startswith("-", candidate.end) and low[candidate.end + 1:candidate.end + 2].isalpha() \
                 and unit in self.ordinal_units:
             return False  # "the first second-round count": an ordinal, not a second
-        if lowered.startswith("per ") and self._word_before(low, candidate.start) in self.measure_units:
+        if lowered.split(" ", 1)[0] in self.rate_words and self._word_before(low, candidate.start) in self.measure_units:
             return False  # "180 km per hour": a speed, not a time
         if raw_unit[:1].isupper() and self.names.capitalised_word_follows(text, candidate.end):
             return False  # "the Six Day War", "the Hundred Years War": a name
@@ -374,7 +378,8 @@ class Engine:
     def _share_of(self, low: str, end: int) -> bool:
         """Whether "of" and something not a time follow (a share: "three-quarters of its
         food"; not "two quarters of 1989", "three quarters of the year")."""
-        after = _OF_OBJECT.match(low, end)
+        of_object = self.grammar.filter_pattern("of_object")
+        after = of_object.match(low, end) if of_object else None
         if after is None:
             return False
         word = after.group(1)
@@ -403,7 +408,6 @@ def _is_count(word: str) -> bool:
     return digits.isdigit() and not (len(digits) == 4 and 1100 <= int(digits) <= 2099 and word == digits)
 
 
-_OF_OBJECT = re.compile(r" of (?:(?:the|its|their|his|her|a|an|this|that|these|those) )?([a-z0-9']+)")
 
 _DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday",
                        "relative_period", "week_of", "part_of_named_period", "from_named_day", "weekday_day_of_month",

@@ -48,6 +48,8 @@ class Grammar:
     filters: dict[str, Any] = field(default_factory=dict)   # applied to matches before resolving
     alternatives: list[str] = field(default_factory=list)
     rule_by_group: dict[str, Rule] = field(default_factory=dict)
+    _phrase_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    _filter_patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
 
     def joined(self, indices: Iterable[int]) -> str:
         """The rules of ``indices`` as one pattern, tried in rule order at a word start.
@@ -61,6 +63,50 @@ class Grammar:
         if key in entries:
             return entries[key]
         return entries.get(key.rstrip("."))
+
+    def phrase_in(self, table: str, text: str) -> Any:
+        """The entry of the first of the table's phrases that ``text`` holds as whole
+        words ("the year-ago quarter" holds "year-ago"), or None: what a resolver reads
+        inside an expression, kept with the language's other tables."""
+        found = self._phrases(table).search(" ".join(text.lower().split()))
+        return None if found is None else self.words[table][found.group()]
+
+    def phrase_opening(self, table: str, text: str) -> Any:
+        """The entry of the longest of the table's phrases that ``text`` begins with
+        ("mid" in "mid-2024"), or None."""
+        lowered = " ".join(text.lower().split())
+        entries = self.words[table]
+        for phrase in sorted(entries, key=len, reverse=True):
+            if lowered.startswith(phrase):
+                return entries[phrase]
+        return None
+
+    def phrase_closing(self, table: str, text: str) -> Any:
+        """The entry of the table's phrase that ``text`` ends with, as a whole word
+        ("... throughout" before "the year"), or None."""
+        lowered = " ".join(text.lower().split())
+        entries = self.words[table]
+        for phrase in sorted(entries, key=len, reverse=True):
+            if lowered.endswith(phrase) and not lowered[:len(lowered) - len(phrase)][-1:].isalnum():
+                return entries[phrase]
+        return None
+
+    def filter_pattern(self, key: str) -> re.Pattern[str] | None:
+        """The compiled pattern of ``[filters] key`` (None if the language has none)."""
+        if key not in self._filter_patterns:
+            source = self.filters.get(key)
+            self._filter_patterns[key] = re.compile(source) if source else None
+        return self._filter_patterns[key]
+
+    def _phrases(self, table: str) -> re.Pattern[str]:
+        pattern = self._phrase_patterns.get(table)
+        if pattern is None:
+            # A phrase that begins (ends) with a letter must begin (end) a word there.
+            alternatives = [(r"(?<!\w)" if phrase[:1].isalnum() else "") + re.escape(phrase)
+                            + (r"(?!\w)" if phrase[-1:].isalnum() else "")
+                            for phrase in sorted(self.words[table], key=len, reverse=True)]
+            pattern = self._phrase_patterns[table] = re.compile("|".join(alternatives))
+        return pattern
 
 
 def _alternation(words: dict[str, Any]) -> str:

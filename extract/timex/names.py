@@ -34,6 +34,7 @@ class NameContexts:
         self.street_words = frozenset(filters.get("street_words", ()))
         # Capitalised words that make a weekday before them a title ("The Sunday Times").
         self.title_words = frozenset(filters.get("weekday_title_words", ()))
+        self.title_articles = frozenset(filters.get("title_articles", ()))
         # Names with a weekday inside them: "The Mail on Sunday", "Bloody Sunday".
         self.names_with_weekday = tuple(filters.get("names_with_weekday", ()))
         # Before "Scotland on Sunday", these make it a place and a day, not the newspaper.
@@ -68,7 +69,7 @@ class NameContexts:
             # A title follows an article or a possessive: "The Sunday Times", "Britain's
             # Sunday Telegraph"; not "On Sunday Times Square was empty".
             article = _WORD_BEFORE.search(text, max(0, start - 30), start)
-            return article is not None and (article.group(1).lower() == "the" or article.group(1).endswith("'s"))
+            return article is not None and (article.group(1).lower() in self.title_articles or article.group(1).endswith("'s"))
         weekday = text[start:end]
         for title in self.names_with_weekday:
             offset = title.find(weekday)

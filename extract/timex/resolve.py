@@ -81,9 +81,6 @@ TIME_UNITS = {"second", "minute", "hour"}
 def _grain_rank(grain: str) -> int:
     """How coarse a granularity or unit is: times of day below days, unknown ones above all."""
     return -1 if grain in TIME_UNITS or grain == "part_of_day" else GRAIN_ORDER.get(grain, 99)
-MOD_NAMES = {"early": "early", "earlier": "early", "beginning": "start", "start": "start",
-             "mid": "mid", "middle": "mid", "late": "late", "later": "late", "end": "end",
-             "close": "end"}
 
 
 def resolver(name: str) -> Callable[[Resolver], Resolver]:
@@ -159,20 +156,27 @@ def duration_value(count: float | str, unit: str) -> str:
 
 def _spoken_year(ctx: Context, raw: str) -> int | None:
     """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
-    words = [w for w in raw.lower().replace("-", " ").split() if w not in ("the", "year", "and")]
+    filler = ctx.grammar.words["number_filler"]
+    words = [w for w in raw.lower().replace("-", " ").split() if w not in filler]
     tens, ones = ctx.grammar.words["tens"], ctx.grammar.words["ones"]
     cardinal = ctx.grammar.words["cardinal"]
-    if words[:2] == ["two", "thousand"]:
+    multiplier = ctx.grammar.words["multiplier"]
+    first = cardinal.get(words[0]) if words else None
+    if not isinstance(first, int) or len(words) < 2:
+        return None
+    if words[1] in multiplier:
+        # "two thousand and one": the thousands, then the rest
         rest = words[2:]
         extra = cardinal.get(rest[0], 0) if rest else 0
-        return 2000 + int(extra) if isinstance(extra, int) else None
-    if words and words[0] == "nineteen" and len(words) > 1:
-        rest = words[1:]
-        if rest[0] in tens:
-            return 1900 + tens[rest[0]] + (ones.get(rest[1], 0) if len(rest) > 1 else 0)
-        value = cardinal.get(rest[0])
-        return 1900 + value if isinstance(value, int) else None
-    return None
+        return first * multiplier[words[1]] + extra if isinstance(extra, int) else None
+    if not 10 <= first <= 99:
+        return None
+    # "nineteen ninety-six": the hundreds, then the rest
+    rest = words[1:]
+    if rest[0] in tens:
+        return first * 100 + tens[rest[0]] + (ones.get(rest[1], 0) if len(rest) > 1 else 0)
+    value = cardinal.get(rest[0])
+    return first * 100 + value if isinstance(value, int) else None
 
 
 def _year(ctx: Context, raw: str | None) -> int | None:
@@ -190,16 +194,9 @@ def _year(ctx: Context, raw: str | None) -> int | None:
 
 
 def _mod(ctx: Context) -> str | None:
-    raw = ctx.groups.get("mod_word")
-    if raw is not None:
-        return MOD_NAMES.get(raw.lower())
-    lowered = ctx.text.lower()
-    for word, mod in (("early", "early"), ("mid", "mid"), ("late", "late"),
-                      ("end of", "end"), ("beginning of", "start"), ("start of", "start"),
-                      ("middle of", "mid")):
-        if lowered.startswith(word) or lowered.startswith("the " + word):
-            return mod
-    return None
+    if ctx.groups.get("mod_word") is not None:
+        return ctx.word("mod_word")  # type: ignore[return-value]
+    return ctx.grammar.phrase_opening("mod_opening", ctx.text)
 
 
 def _approx(ctx: Context) -> str | None:
@@ -346,14 +343,12 @@ def calendar_date(ctx: Context) -> Resolution | None:
     return _date_resolution(first)
 
 
-_RANGE_START = re.compile(r"([a-z]+)\.? [0-9]{1,2}(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|and)\s*$")
-
-
 @resolver("range_end_day")
 def range_end_day(ctx: Context) -> Resolution | None:
     """"June 2-4": the "4" is that day of the month just named ("June 2"), when that is
     what stands right before it (not "won 3-1")."""
-    opening = _RANGE_START.search(ctx.before)
+    range_start = ctx.grammar.filter_pattern("range_start")
+    opening = range_start.search(ctx.before) if range_start else None
     if ctx.last is None or ctx.last[2] != "day" or opening is None \
             or ctx.grammar.lookup("month", opening.group(1)) is None:
         return None
@@ -378,9 +373,9 @@ def month(ctx: Context) -> Resolution | None:
     lowered = ctx.text.lower()
     if year is None and year_relative is not None:
         year = ctx.reference.year + int(year_relative)  # type: ignore[arg-type]
-    elif year is None and re.search(r"\b(?:the following|the previous|that) year", lowered):
+    elif year is None and (step := ctx.grammar.phrase_in("year_anaphor", lowered)) is not None:
         base = ctx.last[0].year if ctx.last else ctx.reference.year
-        year = base + (1 if "following" in lowered else -1 if "previous" in lowered else 0)
+        year = base + int(step)
     if year is not None:
         return _through_month(ctx, _unit_resolution(cal.month_unit(year, number), "month", mod))
     if relative is None and ctx.groups.get("month2") is None \
@@ -474,10 +469,9 @@ def season(ctx: Context) -> Resolution | None:
     current_year, current_code = cal.season_of(ctx.reference)
     current_start = cal.season_unit(current_year, current_code)[1][0]
     relative = ctx.word("relative")
-    if "this past" in lowered:
-        relative = -1
-    elif "the coming" in lowered:
-        relative = 1
+    shift = ctx.grammar.phrase_in("season_shift", lowered)
+    if shift is not None:
+        relative = shift
     options = [cal.season_unit(y, code) for y in range(ctx.reference.year - 2, ctx.reference.year + 2)]
     if relative is not None:
         rel = int(relative)  # type: ignore[arg-type]
@@ -515,9 +509,9 @@ def _period_year(ctx: Context, first_month: int) -> int:
     year_relative = ctx.word("relative", "year_relative")
     if year_relative is not None:
         return ctx.reference.year + int(year_relative)  # type: ignore[arg-type]
-    for word, offset in (("last year", -1), ("next year", 1), ("this year", 0)):
-        if word in lowered:
-            return ctx.reference.year + offset
+    named = ctx.grammar.phrase_in("year_named", lowered)
+    if named is not None:
+        return ctx.reference.year + int(named)
     if date(ctx.reference.year, first_month, 1) > ctx.reference and direction(ctx.tense) == PAST:
         return ctx.reference.year - 1
     return ctx.reference.year
@@ -539,7 +533,7 @@ def months_of_year(ctx: Context) -> Resolution | None:
 def quarter(ctx: Context) -> Resolution | None:
     """"the third quarter", "Q3 2024", "the latest quarter", "the year-ago quarter"."""
     lowered = " ".join(ctx.text.lower().split())
-    year_back = any(w in lowered for w in ("year-earlier", "year-ago", "year earlier", "year ago", "last year"))
+    year_back = ctx.grammar.phrase_in("year_back", lowered) is not None
     number = -1 if ctx.groups.get("final") else _ordinal(ctx)
     if number is not None:
         if number == -1:
@@ -547,8 +541,8 @@ def quarter(ctx: Context) -> Resolution | None:
         if not 1 <= number <= 4:
             return None
         # "the fourth quarter of last year": the year is named; "the year-ago fourth quarter": counted back.
-        named_year = ctx.groups.get("year_relative") is not None or any(
-            w in lowered for w in ("last year", "next year", "this year"))
+        named_year = ctx.groups.get("year_relative") is not None \
+            or ctx.grammar.phrase_in("year_named", lowered) is not None
         year = _period_year(ctx, 3 * (number - 1) + 1) - (1 if year_back and not named_year else 0)
         return _unit_resolution(cal.quarter_unit(year, number), "quarter")
     current = cal.unit_containing(ctx.reference, "quarter")[1][0]
@@ -556,7 +550,7 @@ def quarter(ctx: Context) -> Resolution | None:
     relative = ctx.word("relative")
     # "the quarter" after "the year-ago quarter": the quarter reported on, not the one it
     # is compared with ("that quarter" still points at the latest).
-    mentioned = _quarter_start(ctx.last if lowered.startswith("that") else ctx.reported)
+    mentioned = _quarter_start(ctx.last if ctx.grammar.phrase_opening("mentioned_opening", lowered) else ctx.reported)
     explicit_year = _year(ctx, ctx.groups.get("year"))
     if explicit_year is not None:
         # "the 1988 quarter": the quarter the text is about, in that year.
@@ -576,12 +570,12 @@ def quarter(ctx: Context) -> Resolution | None:
         return _unit_resolution(cal.unit_containing(focus, "quarter"), "quarter", anaphoric=True)
     if relative is not None:
         focus = cal.shift(current, "quarter", int(relative))  # type: ignore[arg-type]
-    elif any(w in lowered for w in ("latest", "most recent", "just-ended", "just ended")):
+    elif ctx.grammar.phrase_in("latest_period", lowered) is not None:
         focus = previous  # reports are about the last full quarter
     else:
         # "the quarter", "that quarter", "the same quarter": the one the text is about.
         focus, anaphoric = (mentioned, True) if mentioned else (previous, False)
-    if year_back and "period" in lowered:
+    if year_back and ctx.grammar.phrase_in("period_word", lowered) is not None:
         other = _reported_period(ctx)
         if other is not None:
             # "February's sales, up from the same period last year": that month, a year back.
@@ -663,7 +657,7 @@ def half(ctx: Context) -> Resolution | None:
     lowered = ctx.text.lower()
     number = _ordinal(ctx)
     if number is None:
-        number = 2 if ("latter" in lowered or "last half" in lowered) else None
+        number = ctx.grammar.phrase_in("half_ordinal", lowered)
     if number == -1:
         number = 2
     relative = ctx.word("relative", "half_relative")
@@ -761,7 +755,7 @@ def holiday(ctx: Context) -> Resolution | None:
     year_relative = ctx.word("relative", "year_relative")
     if year is None and year_relative is not None:
         year = ctx.reference.year + int(year_relative)  # type: ignore[arg-type]  # "Christmas last year"
-    if ctx.text.lower().endswith(("week", "weekend")):
+    if _final_unit(ctx) in ("week", "weekend"):
         return _holiday_week(ctx, str(rule), year)
     if year is not None:
         return _date_resolution(cal.holiday(str(rule), year))
@@ -786,12 +780,18 @@ def holiday(ctx: Context) -> Resolution | None:
     return _date_resolution(chosen[0])
 
 
+def _final_unit(ctx: Context) -> str | None:
+    """The unit an expression ends with ("Easter weekend": weekend), if it ends with one."""
+    words = ctx.text.split()
+    return ctx.grammar.lookup("unit", words[-1]) if words else None
+
+
 def _weekday_beside(ctx: Context) -> int | None:
     """The weekday named right beside an expression ("Anzac Day on Friday", "Thursday, the
     Thanksgiving holiday"), by the patterns of the language's ``[filters]``."""
     for key, text in (("weekday_after", ctx.after), ("weekday_before", ctx.before)):
-        pattern = ctx.grammar.filters.get(key)
-        found = re.search(pattern, text) if pattern else None
+        pattern = ctx.grammar.filter_pattern(key)
+        found = pattern.search(text) if pattern else None
         if found is not None:
             number = ctx.grammar.lookup("weekday", found.group(1))
             if number is not None:
@@ -806,7 +806,7 @@ def _holiday_week(ctx: Context, rule: str, year: int | None) -> Resolution:
     days = [cal.holiday(rule, y) for y in years]
     options = [cal.week_unit(day)[1] for day in days]
     chosen = options[0] if year is not None else _directed(options, ctx.reference, ctx.tense)
-    if ctx.text.lower().endswith("weekend"):
+    if _final_unit(ctx) == "weekend":
         # "Easter weekend", "the Fourth of July weekend": the weekend nearest the holiday
         # (the one before it for a Monday or a Tuesday, a long weekend's end).
         day = days[options.index(chosen)]
@@ -884,14 +884,10 @@ def relative_period(ctx: Context) -> Resolution | None:
         return None
     lowered = " ".join(ctx.text.lower().split())
     relative = ctx.word("relative")
-    mod_raw = (ctx.groups.get("mod_word") or "").lower()
-    mod = MOD_NAMES.get(mod_raw) if mod_raw else None
-    if mod is None and re.search(r"\b(end|close)\b|-end\b", lowered):
-        mod = "end"
-    elif mod is None and re.search(r"\b(beginning|start)\b", lowered):
-        mod = "start"
-    elif mod is None and "middle" in lowered:
-        mod = "mid"
+    mod = ctx.word("mod_word")
+    edge = ctx.grammar.phrase_in("period_edge", lowered)
+    if mod is None:
+        mod = edge
     anaphoric = False
     if relative is None and unit == "quarter" and mod is None:
         return quarter(ctx)
@@ -907,7 +903,7 @@ def relative_period(ctx: Context) -> Resolution | None:
         # "year-end" and "the end of the year" name the current period's end ...
         narrative = ctx.reported is not None and ctx.unshifted_in_sentence and direction(ctx.tense) == PAST \
             and ctx.reported[1] < cal.unit_containing(ctx.reference, unit)[1][0]
-        if ctx.reported is not None and unit != "day" and (narrative or not re.search(r"[- ]end\b", lowered)):
+        if ctx.reported is not None and unit != "day" and (narrative or edge != "end"):
             # ... but in a past sentence about an earlier date ("stalled by the end of the
             # year" after "June 2023"), that date's.
             base, anaphoric = ctx.reported[0], True
@@ -926,13 +922,14 @@ def relative_period(ctx: Context) -> Resolution | None:
     if unit == "day":
         return Resolution("DATE", value, interval, "day", mod, anaphoric)
     first, last = interval
-    if re.search(r"\w-end\b", lowered) and unit in ("month", "quarter", "year"):
+    if ctx.grammar.phrase_in("books_closing", lowered) is not None and unit in ("month", "quarter", "year"):
         # "year-end", "quarter-end": the closing date of the books, a day ("by year end",
         # "by year's end" read as "by the end of the year").
         return Resolution("DATE", last.isoformat(), (last, last), "day", None, anaphoric)
-    if mod_raw in ("earlier",) and relative == 0:
+    side = ctx.word("part_of_current", "mod_word")
+    if side == "before" and relative == 0:
         return Resolution("DATE", value, (first, min(last, ctx.reference)), unit, "before")
-    if mod_raw in ("later",) and relative == 0:
+    if side == "after" and relative == 0:
         return Resolution("DATE", value, (max(first, ctx.reference), last), unit, "after")
     return Resolution("DATE", value, cal.narrow(interval, mod), unit, mod, anaphoric)
 
@@ -951,7 +948,7 @@ def _year_as_length(ctx: Context) -> bool:
     """"the year ended March 31", "throughout the year": twelve months counted to an
     end or gone through, a length; "a high for the year", "for the year, sales
     rose": the year the text reports on, a date."""
-    if re.search(r"\b(?:during|over|through|throughout)\s*$", ctx.before):
+    if ctx.grammar.phrase_closing("length_preposition", ctx.before) is not None:
         return True
     cues = ctx.grammar.words.get("period_end_cue", {})
     match = _PERIOD_END_WORD.match(ctx.after)
@@ -1043,7 +1040,6 @@ def shifted(ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, interval, grain, _approx(ctx), anaphoric, shifted=True)
 
 
-_SPAN_PREPOSITION = re.compile(r"\b(?:over|in|during|within|for|throughout)\s*$")
 
 
 @resolver("span_duration")
@@ -1064,6 +1060,7 @@ def span_duration(ctx: Context) -> Resolution | None:
     if count is None:
         return None
     relative = ctx.word("span_relative")
+    first_part = ctx.grammar.phrase_in("first_part", lowered) is not None
     anaphoric_words = ctx.grammar.words.get("anaphoric_relative", {})
     counted_from_text = any(word in anaphoric_words for word in lowered.split())
     if count == "X" and counted_from_text:
@@ -1076,19 +1073,20 @@ def span_duration(ctx: Context) -> Resolution | None:
     # "over the past week", "in the next week": seven days to (from) the reference, a
     # length as "the past three weeks" is; not the calendar week before.
     a_stretch = unit != "weekend" and lowered.split()[-1] == ctx.groups.get("unit", "").lower() \
-        and (lowered.startswith(("the past", "the last", "past"))
-             or lowered.startswith(("the next", "the coming")) and _SPAN_PREPOSITION.search(ctx.before) is not None) \
+        and ((stretch := ctx.grammar.phrase_opening("stretch_opening", lowered)) == -1
+             or stretch == 1 and ctx.grammar.phrase_closing("span_preposition", ctx.before) is not None) \
         and not ctx.after.startswith(" of ")   # "the last year of his life" is no stretch to now
     if count == 1 and not raw_count and unit in ("day", "week", "month", "quarter", "year", "weekend") \
             and not a_stretch:
         # "the previous week", "the following year": the calendar period next to it.
         relative = ctx.word("span_relative")
-        if relative is not None and int(relative) != 0 and "the first" not in lowered:  # type: ignore[arg-type]
+        if relative is not None and int(relative) != 0 and not first_part:  # type: ignore[arg-type]
             base = cal.shift(ctx.reference, "day" if unit == "weekend" else unit,
                              int(relative) * (7 if unit == "weekend" else 1))  # type: ignore[arg-type]
             value, interval = cal.unit_containing(base, unit)
             return Resolution("DATE", value, interval, unit)
-    if count == 1 and not raw_count and unit in ("decade", "century") and "last" in lowered.split():
+    if count == 1 and not raw_count and unit in ("decade", "century") \
+            and ctx.grammar.phrase_in("previous_whole", lowered) is not None:
         # "the last decade" is the one before this (TimeBank: 198 in 1998); "the past
         # decade" is the ten years to the reference.
         start = ctx.reference.year // 10 * 10 - 10 if unit == "decade" else ctx.reference.year // 100 * 100 - 100
@@ -1096,10 +1094,10 @@ def span_duration(ctx: Context) -> Resolution | None:
         return _unit_resolution(maker(start), unit)
     value = duration_value(count, unit)
     relative = ctx.word("span_relative")
-    if relative is None and lowered.startswith(("the last", "those")):
-        relative = -1
+    if relative is None:
+        relative = ctx.grammar.phrase_opening("back_opening", lowered)
     interval = None
-    if relative is not None and not isinstance(count, str) and "first" not in lowered:
+    if relative is not None and not isinstance(count, str) and not first_part:
         sign = int(relative)  # type: ignore[arg-type]
         steps = count * UNIT_FACTOR.get(unit, 1)
         if unit not in TIME_UNITS and float(steps).is_integer() and sign != 0:
@@ -1113,14 +1111,10 @@ def span_duration(ctx: Context) -> Resolution | None:
     return Resolution("DURATION", value, interval, None, _approx(ctx))
 
 
-def _anaphoric_step(lowered: str) -> int:
+def _anaphoric_step(ctx: Context) -> int:
     """Which way from the date the text is about: 1 for "the following/next X", -1 for
     "the previous/preceding/prior X", 0 for "that X", "the same X"."""
-    if any(w in lowered for w in ("following", "the next")):
-        return 1
-    if any(w in lowered for w in ("previous", "preceding", "prior")):
-        return -1
-    return 0
+    return int(ctx.grammar.phrase_in("anaphoric_step", ctx.text) or 0)  # type: ignore[arg-type]
 
 
 def _year_before(day: date, unit: str, anaphoric: bool) -> Resolution:
@@ -1169,7 +1163,7 @@ def anaphoric_season(ctx: Context) -> Resolution | None:
     if ctx.last is None:
         return season(ctx)  # nothing named before: as "the summer" would be
     base = ctx.last[0]
-    step = _anaphoric_step(" ".join(ctx.text.lower().split()))
+    step = _anaphoric_step(ctx)
     options = [cal.season_unit(y, str(code)) for y in range(base.year - 2, base.year + 2)]
     if step > 0:
         chosen = min((o for o in options if o[1][0] > base), key=lambda o: o[1][0])
@@ -1189,7 +1183,7 @@ def anaphoric(ctx: Context) -> Resolution | None:
     base = ctx.last[0] if ctx.last else ctx.reference
     if unit == "day" and ctx.last_day is not None:
         base = ctx.last_day[0]   # "that day" after "on Wednesday ... in January": Wednesday
-    step = _anaphoric_step(" ".join(ctx.text.lower().split()))
+    step = _anaphoric_step(ctx)
     moved = cal.shift(base, "day" if unit == "weekend" else unit, step * (7 if unit == "weekend" else 1))
     value, interval = cal.unit_containing(moved, unit)
     return Resolution("DATE", value, interval, unit, None, ctx.last is not None)
@@ -1204,7 +1198,7 @@ def anaphoric_part_of_day(ctx: Context) -> Resolution | None:
         return None
     named = ctx.last is not None and ctx.last[2] in DAY_GRAINS
     base = ctx.last[0] if named else ctx.reference  # type: ignore[index]
-    day = base + timedelta(days=_anaphoric_step(" ".join(ctx.text.lower().split())))
+    day = base + timedelta(days=_anaphoric_step(ctx))
     return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day", None, named)
 
 
@@ -1245,36 +1239,39 @@ def week_on_day(ctx: Context) -> Resolution | None:
     return _date_resolution(base + timedelta(days=7 * UNIT_FACTOR.get(unit, 1)))
 
 
+_WEEK_SHIFTS = {"week_before": -1, "same_week": 0, "week_after": 1}   # values of [words.weekday_offset]
+
+
 @resolver("weekday")
 def weekday(ctx: Context) -> Resolution | None:
     number = ctx.word("weekday")
     if number is None:
         return None
-    lowered = " ".join(ctx.text.lower().split())
-    if re.search(r"days\b", lowered.split()[-1]) and not lowered.endswith(("day", "days'")):
-        return Resolution("SET", f"XXXX-WXX-{number}", None, None)
+    if ctx.grammar.lookup("weekday_plural", ctx.text.split()[-1]) is not None:
+        return Resolution("SET", f"XXXX-WXX-{number}", None, None)  # "on Sundays"
     relative = ctx.word("relative", "weekday_relative")
-    if "this coming" in lowered:
-        relative = 0
+    shift = ctx.grammar.phrase_in("weekday_shift", ctx.text)
+    if shift is not None:
+        relative = shift
     raw_relative = (ctx.groups.get("weekday_relative") or "").lower()
     anaphoric = ctx.grammar.lookup("anaphoric_relative", raw_relative) if raw_relative else None
     if anaphoric is not None and ctx.last is not None and ctx.last[2] in ("day", "part_of_day"):
         # "the previous Friday": the one before the day the text is about.
         return _date_resolution(_weekday_from(ctx.last[0], int(number), int(anaphoric)),  # type: ignore[arg-type]
                                 _mod(ctx), anaphoric=True)
-    offset = " ".join((ctx.groups.get("weekday_offset") or "").lower().split())
-    if offset in ("next week", "this week", "last week"):
+    offset = ctx.word("weekday_offset")
+    if offset in _WEEK_SHIFTS:
         # "Thursday next week": that weekday in the ISO week after the reference's.
-        monday = cal.week_unit(ctx.reference)[1][0] + timedelta(days={"next week": 7, "last week": -7}.get(offset, 0))
+        monday = cal.week_unit(ctx.reference)[1][0] + timedelta(days=7 * _WEEK_SHIFTS[str(offset)])
         return _date_resolution(monday + timedelta(days=int(number) - 1))  # type: ignore[arg-type]
-    if offset == "next" or offset == "week" and relative is None:
+    if offset == "after_next" or offset == "week_later" and relative is None:
         relative = 1  # "Friday next", "Thursday week": from the coming one
     day = _weekday_date(ctx, int(number), None if relative is None else int(relative))  # type: ignore[arg-type]
     if ctx.groups.get("month"):
         dated = calendar_date(ctx)  # "the evening of Monday 11 March": the date decides
         if dated is not None and dated.interval is not None:
             day = dated.interval[0]
-    if offset == "week":
+    if offset == "week_later":
         # "Thursday week": a week after the coming Thursday; "last Thursday week", before the last.
         day += timedelta(days=-7 if int(relative) < 0 else 7)  # type: ignore[arg-type]
     part = ctx.word("part_of_day")
@@ -1387,19 +1384,16 @@ def from_named_day(ctx: Context) -> Resolution | None:
 
 @resolver("deictic_day")
 def deictic_day(ctx: Context) -> Resolution | None:
-    lowered = " ".join(ctx.text.lower().split())
     offset = ctx.word("deictic_day")
     part = ctx.word("part_of_day")
     relative = ctx.word("relative", "pod_relative")
     if offset is None:
-        if "last" in lowered.split() or relative == -1:
+        if relative == -1:
             offset = -1
         else:
             offset = 1 if relative == 1 else 0  # "next morning": tomorrow's
     day = ctx.reference + timedelta(days=int(offset))  # type: ignore[arg-type]
-    raw_deictic = (ctx.groups.get("deictic_day") or "").lower()
-    if raw_deictic == "tonight":
-        part = "NI"
+    part = ctx.word("deictic_part", "deictic_day") or part  # "tonight"
     if part is not None:
         return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day")
     return _date_resolution(day, _mod(ctx))
@@ -1484,7 +1478,6 @@ def overnight(ctx: Context) -> Resolution | None:
 DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 #: Groups of a clock-time rule that give the clock its own day ("3 p.m. Friday").
 DATED_CLOCK_GROUPS = frozenset({"month", "weekday", "deictic_day", "this_part", "day"})
-_DAY_AFTER_BRACKET = re.compile(r"(?:\s+[a-z]+\s+time)?\s*\([^()]{1,30}\),?\s+(?:on\s+)?([a-z]+)")
 
 
 @resolver("clock_time")
@@ -1507,13 +1500,15 @@ def clock_time(ctx: Context) -> Resolution | None:
         base = ctx.reference   # "at 21:45 BST this evening"
     else:
         # "10:35 a.m. (0735 GMT) Friday": the day named right after the bracket.
-        after = _DAY_AFTER_BRACKET.match(ctx.after)
+        bracket = ctx.grammar.filter_pattern("day_after_bracket")
+        after = bracket.match(ctx.after) if bracket else None
         number = ctx.grammar.lookup("weekday", after.group(1)) if after else None
         if number is not None:
             base = _weekday_date(ctx, int(number), None)  # type: ignore[arg-type]
-    if re.search(r"\b(?:noon|midday)\b", lowered):
+    named_hour = ctx.grammar.phrase_in("clock_word", lowered)
+    if named_hour == 12:
         hour, minute = 12, 0
-    elif "midnight" in lowered:
+    elif named_hour == 24:
         hour, minute = 24, 0
         if base == ctx.reference and direction(ctx.tense) == PAST and not DATED_CLOCK_GROUPS & ctx.groups.keys():
             hour = 0   # "a ceasefire took effect at midnight": the one that began the day
@@ -1522,13 +1517,13 @@ def clock_time(ctx: Context) -> Resolution | None:
         pieces = re.split(r"[:.]", clock) if not re.fullmatch(r"[0-9]{4}", clock) else [clock[:2], clock[2:]]
         hour = int(pieces[0])
         minute = int(pieces[1]) if len(pieces) > 1 and pieces[1] else 0
-        ampm = (ctx.groups.get("ampm") or "").lower()
-        part = (ctx.groups.get("clock_part") or "").lower()
-        if part in ("afternoon", "evening") or part == "night" and 6 <= hour < 12:
+        ampm = ctx.word("meridiem", "ampm") or ""
+        part = ctx.word("part_of_day", "clock_part")
+        if part in ("AF", "EV") or part == "NI" and 6 <= hour < 12:
             ampm = "pm"   # "at 4 in the afternoon", "at 10 at night"
-        if ampm.startswith("p") and hour < 12:
+        if ampm == "pm" and hour < 12:
             hour += 12
-        if ampm.startswith("a") and hour == 12:
+        if ampm == "am" and hour == 12:
             hour = 0
         if hour > 23:
             return None
@@ -1585,8 +1580,9 @@ def duration(ctx: Context) -> Resolution | None:
     year_like = re.fullmatch(r"[0-9]{4}", (ctx.groups.get("num") or "1988").strip()) is not None
     if not isinstance(count, str) and count >= 1000 and year_like and unit not in TIME_UNITS and unit != "day":
         return None  # "the 1988 quarter" is a year; "1,500 years" and "two thousand years" are counts
-    if "and a half" in lowered and not isinstance(count, str):
-        count += 0.5
+    fraction = ctx.grammar.phrase_in("and_a_half", lowered)
+    if fraction is not None and not isinstance(count, str):
+        count += fraction
     if unit in ("minute", "hour") and not isinstance(count, str) and not float(count).is_integer():
         whole = int(count)
         smaller = {"hour": ("M", 60), "minute": ("S", 60)}[unit]
@@ -1637,8 +1633,9 @@ def set_expression(ctx: Context) -> Resolution | None:
     count = _number(ctx, ctx.groups.get("num")) if ctx.groups.get("num") else 1
     if count is None:
         return None
-    if "other" in ctx.text.lower():
-        count = 2 if not isinstance(count, str) else count
+    every = ctx.grammar.phrase_in("every_other", ctx.text)
+    if every is not None and not isinstance(count, str):
+        count = every   # "every other week"
     return Resolution("SET", duration_value(count, unit), None, None)
 
 
