@@ -385,6 +385,17 @@ ROWS = [
     P("Troops shelled the enclave on Tuesday. A ceasefire took effect at 1 p.m. local time the following day.",
       date(2023, 9, 21), "1 p.m. local time", "TIME", "2023-09-20T13:00", "2023-09-20", "2023-09-20", "hour",
       id="clock-following-day-after"),
+    # A clock time that starts a range takes the day of its end; the evening before an
+    # early-morning end.
+    P("Health workers will vaccinate children during a pause running from 6 a.m. to 3 p.m. Sunday.",
+      date(2024, 8, 29), "6 a.m.", "TIME", "2024-09-01T06:00", "2024-09-01", "2024-09-01", "hour",
+      id="clock-range-start-takes-end-day"),
+    P("The landslides hit the villages between 2 am and 4.10 am on Tuesday.", date(2024, 7, 31),
+      "2 am", "TIME", "2024-07-30T02:00", "2024-07-30", "2024-07-30", "hour", id="clock-between-and-day"),
+    P("The government imposed a nationwide curfew from 6 p.m. until 6 a.m. Monday.", date(2019, 4, 21),
+      "6 p.m.", "TIME", "2019-04-21T18:00", "2019-04-21", "2019-04-21", "hour", id="clock-range-overnight"),
+    P("The curfew will run from midnight to 5 a.m. Tuesday.", date(2019, 4, 21),
+      "midnight", "TIME", "2019-04-22T24:00", "2019-04-22", "2019-04-22", "hour", id="clock-range-from-midnight"),
     # "until" after a past verb is a limit already reached; after "will stay closed", one ahead.
     P("Fighting around the airport began on Thursday and lasted until Saturday, residents said.",
       date(2024, 7, 29), "Saturday", "DATE", "2024-07-27", "2024-07-27", "2024-07-27", "day",

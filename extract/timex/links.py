@@ -87,6 +87,14 @@ class Links:
             for clock in range(index, following):
                 if spans[clock].value[10:11] == "T":
                     spans[clock] = moved(spans[clock], day)  # type: ignore[arg-type]
+        for index in reversed(bare_clocks):
+            # "from 6 a.m. to 3 p.m. Sunday", "between 2 am and 4.10 am on Tuesday": the
+            # range's end gives its start the day ("from 6 p.m. until 6 a.m. Monday": the day before).
+            end = clock_of(spans[index + 1].value) if index + 1 < len(spans) else None
+            start = clock_of(spans[index].value)
+            if end is not None and start is not None and self._joins_range(low, spans[index], spans[index + 1]):
+                overnight = start.time() > end.time() or spans[index].value[11:13] == "24"   # T24: the day's end
+                spans[index] = moved(spans[index], end.date() - timedelta(days=1 if overnight else 0))
         return spans
 
     def weekdays_of_named_days(self, spans: list[TimeSpan], low: str) -> list[TimeSpan]:
