@@ -396,6 +396,11 @@ ROWS = [
       "6 p.m.", "TIME", "2019-04-21T18:00", "2019-04-21", "2019-04-21", "hour", id="clock-range-overnight"),
     P("The curfew will run from midnight to 5 a.m. Tuesday.", date(2019, 4, 21),
       "midnight", "TIME", "2019-04-22T24:00", "2019-04-22", "2019-04-22", "hour", id="clock-range-from-midnight"),
+    # African, Gulf and Asia-Pacific zones are part of the clock time, which then reaches its day.
+    P("The electoral commission said polling units would open at 8.30am WAT on Saturday.", date(2023, 2, 24),
+      "8.30am WAT", "TIME", "2023-02-25T08:30", "2023-02-25", "2023-02-25", "minute", id="clock-zone-wat"),
+    P("The storm made landfall at 6 p.m. EAT on Tuesday, the meteorological department said.", date(2024, 5, 2),
+      "6 p.m. EAT", "TIME", "2024-04-30T18:00", "2024-04-30", "2024-04-30", "hour", id="clock-zone-eat"),
     # "until" after a past verb is a limit already reached; after "will stay closed", one ahead.
     P("Fighting around the airport began on Thursday and lasted until Saturday, residents said.",
       date(2024, 7, 29), "Saturday", "DATE", "2024-07-27", "2024-07-27", "2024-07-27", "day",
