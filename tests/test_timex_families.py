@@ -401,6 +401,13 @@ ROWS = [
       "8.30am WAT", "TIME", "2023-02-25T08:30", "2023-02-25", "2023-02-25", "minute", id="clock-zone-wat"),
     P("The storm made landfall at 6 p.m. EAT on Tuesday, the meteorological department said.", date(2024, 5, 2),
       "6 p.m. EAT", "TIME", "2024-04-30T18:00", "2024-04-30", "2024-04-30", "hour", id="clock-zone-eat"),
+    # "earlier this month" keeps its "earlier": the count before it is a length, not "N days earlier".
+    P("The panel heard arguments over two days earlier this month.", date(2024, 1, 26),
+      "earlier this month", "DATE", "2024-01", "2024-01-01", "2024-01-26", "month", id="earlier-this-month-after-count"),
+    P("The panel heard arguments over two days earlier this month.", date(2024, 1, 26),
+      "two days", "DURATION", "P2D", None, None, None, id="count-before-earlier-this-month"),
+    P("The city fell two years ago this week.", date(2024, 1, 26),
+      "two years ago this week", "DATE", "2022-W04", "2022-01-24", "2022-01-30", "week", id="ago-this-week-anniversary"),
     # "until" after a past verb is a limit already reached; after "will stay closed", one ahead.
     P("Fighting around the airport began on Thursday and lasted until Saturday, residents said.",
       date(2024, 7, 29), "Saturday", "DATE", "2024-07-27", "2024-07-27", "2024-07-27", "day",
