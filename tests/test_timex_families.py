@@ -408,6 +408,12 @@ ROWS = [
       "two days", "DURATION", "P2D", None, None, None, id="count-before-earlier-this-month"),
     P("The city fell two years ago this week.", date(2024, 1, 26),
       "two years ago this week", "DATE", "2022-W04", "2022-01-24", "2022-01-30", "week", id="ago-this-week-anniversary"),
+    # A cue verb that is a noun too ends a verb's object: "lost a confidence vote" is past.
+    P("The election was brought forward after the chancellor lost a confidence vote in December.",
+      date(2025, 2, 23), "December", "DATE", "2024-12", "2024-12-01", "2024-12-31", "month",
+      id="tense-object-noun-after-verb"),
+    P("The parliament votes on Tuesday.", date(2025, 2, 23),
+      "Tuesday", "DATE", "2025-02-25", "2025-02-25", "2025-02-25", "day", id="tense-noun-verb-after-subject"),
     # "until" after a past verb is a limit already reached; after "will stay closed", one ahead.
     P("Fighting around the airport began on Thursday and lasted until Saturday, residents said.",
       date(2024, 7, 29), "Saturday", "DATE", "2024-07-27", "2024-07-27", "2024-07-27", "day",

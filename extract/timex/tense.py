@@ -267,9 +267,17 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
         kind = UNKNOWN  # "a muted outlook": an adjective, not a verb
     if kind != UNKNOWN and word in cues.nouns_too and (previous in cues.determiners or previous.endswith("'s")
                                                       or previous[:1].isdigit()
-                                                      or len(previous) > 4 and previous.endswith(cues.adjective_suffixes)):
+                                                      or len(previous) > 4 and previous.endswith(cues.adjective_suffixes)
+                                                      or _object_noun(cues, words, index)):
         kind = UNKNOWN  # "the vote on Sunday", "1.83 marks", "its hottest start": a noun, not a verb
     return kind
+
+
+def _object_noun(cues: TenseCues, words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` ends a verb's object ("lost a confidence vote"): a cue
+    verb, a determiner, then a word that is no cue."""
+    return index >= 3 and words[index - 2] in cues.determiners and cues.classify(words[index - 1]) == UNKNOWN \
+        and cues.classify(words[index - 3]) != UNKNOWN
 
 
 def _governs(cues: TenseCues, words: list[str], pivot: int, index: int) -> bool:
