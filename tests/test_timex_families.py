@@ -414,6 +414,10 @@ ROWS = [
       id="tense-object-noun-after-verb"),
     P("The parliament votes on Tuesday.", date(2025, 2, 23),
       "Tuesday", "DATE", "2025-02-25", "2025-02-25", "2025-02-25", "day", id="tense-noun-verb-after-subject"),
+    # Short regular past forms are past verbs too ("used", "owed").
+    P("The president used his address on Thursday night to draw sharp contrasts with his likely rival.",
+      date(2024, 3, 9), "Thursday night", "TIME", "2024-03-07TNI", "2024-03-07", "2024-03-07", "part_of_day",
+      id="tense-short-past-used"),
     # "until" after a past verb is a limit already reached; after "will stay closed", one ahead.
     P("Fighting around the airport began on Thursday and lasted until Saturday, residents said.",
       date(2024, 7, 29), "Saturday", "DATE", "2024-07-27", "2024-07-27", "2024-07-27", "day",
