@@ -418,6 +418,11 @@ ROWS = [
     P("The president used his address on Thursday night to draw sharp contrasts with his likely rival.",
       date(2024, 3, 9), "Thursday night", "TIME", "2024-03-07TNI", "2024-03-07", "2024-03-07", "part_of_day",
       id="tense-short-past-used"),
+    # A quarter not yet begun, in a past sentence: last year's, unless that ended most of a year ago.
+    P("The agency said its food pipeline for the third quarter was only partially funded.", date(2023, 6, 13),
+      "the third quarter", "DATE", "2023-Q3", "2023-07-01", "2023-09-30", "quarter", id="quarter-ahead-past-sentence"),
+    P("The company said profit in the third quarter fell 12%.", date(2024, 2, 6),
+      "the third quarter", "DATE", "2023-Q3", "2023-07-01", "2023-09-30", "quarter", id="quarter-reported-past"),
     # "until" after a past verb is a limit already reached; after "will stay closed", one ahead.
     P("Fighting around the airport began on Thursday and lasted until Saturday, residents said.",
       date(2024, 7, 29), "Saturday", "DATE", "2024-07-27", "2024-07-27", "2024-07-27", "day",

@@ -499,9 +499,11 @@ def _ordinal(ctx: Context, group: str = "ordinal") -> int | None:
     return int(value) if isinstance(value, int) else None  # type: ignore[arg-type]
 
 
-def _period_year(ctx: Context, first_month: int) -> int:
+def _period_year(ctx: Context, first_month: int, months: int) -> int:
     """The year of a quarter or half named without one: this year's, or last year's
-    when that part of this year has not begun and the sentence is not about the future."""
+    when that part of this year has not begun, the sentence is about the past and last
+    year's did not end most of a year ago (in June, "the third quarter was only partly
+    funded" is this year's)."""
     lowered = ctx.text.lower()
     year = _year(ctx, ctx.groups.get("year"))
     if year is not None:
@@ -513,7 +515,9 @@ def _period_year(ctx: Context, first_month: int) -> int:
     if named is not None:
         return ctx.reference.year + int(named)
     if date(ctx.reference.year, first_month, 1) > ctx.reference and direction(ctx.tense) == PAST:
-        return ctx.reference.year - 1
+        last_years_end = cal.shift(date(ctx.reference.year - 1, first_month, 1), "month", months) - timedelta(days=1)
+        if (ctx.reference - last_years_end).days <= FAR_DAYS:
+            return ctx.reference.year - 1
     return ctx.reference.year
 
 
@@ -524,9 +528,9 @@ def months_of_year(ctx: Context) -> Resolution | None:
     first = (ctx.groups.get("edge") or "").lower() == "first"
     if (ctx.groups.get("months") or "").lower() == "three":
         number = 1 if first else 4
-        return _unit_resolution(cal.quarter_unit(_period_year(ctx, 3 * (number - 1) + 1), number), "quarter")
+        return _unit_resolution(cal.quarter_unit(_period_year(ctx, 3 * (number - 1) + 1, 3), number), "quarter")
     number = 1 if first else 2
-    return _unit_resolution(cal.half_unit(_period_year(ctx, 6 * (number - 1) + 1), number), "half")
+    return _unit_resolution(cal.half_unit(_period_year(ctx, 6 * (number - 1) + 1, 6), number), "half")
 
 
 @resolver("quarter")
@@ -543,7 +547,7 @@ def quarter(ctx: Context) -> Resolution | None:
         # "the fourth quarter of last year": the year is named; "the year-ago fourth quarter": counted back.
         named_year = ctx.groups.get("year_relative") is not None \
             or ctx.grammar.phrase_in("year_named", lowered) is not None
-        year = _period_year(ctx, 3 * (number - 1) + 1) - (1 if year_back and not named_year else 0)
+        year = _period_year(ctx, 3 * (number - 1) + 1, 3) - (1 if year_back and not named_year else 0)
         return _unit_resolution(cal.quarter_unit(year, number), "quarter")
     current = cal.unit_containing(ctx.reference, "quarter")[1][0]
     previous = cal.shift(current, "quarter", -1)
@@ -667,7 +671,7 @@ def half(ctx: Context) -> Resolution | None:
         return _unit_resolution(cal.half_unit(index // 2, index % 2 + 1), "half")
     if number not in (1, 2):
         return None
-    year = _period_year(ctx, 1 if number == 1 else 7)
+    year = _period_year(ctx, 1 if number == 1 else 7, 6)
     return _unit_resolution(cal.half_unit(year, number), "half")
 
 
