@@ -423,6 +423,17 @@ ROWS = [
       "the third quarter", "DATE", "2023-Q3", "2023-07-01", "2023-09-30", "quarter", id="quarter-ahead-past-sentence"),
     P("The company said profit in the third quarter fell 12%.", date(2024, 2, 6),
       "the third quarter", "DATE", "2023-Q3", "2023-07-01", "2023-09-30", "quarter", id="quarter-reported-past"),
+    # Feasts of lunar calendars fall on the day their calendar's tables give for the year.
+    P("Eid al-Fitr will be celebrated in the UAE on Friday.", date(2026, 3, 19),
+      "Eid al-Fitr", "DATE", "2026-03-20", "2026-03-20", "2026-03-20", "day", id="holiday-eid-al-fitr"),
+    P("Holi passed off peacefully across the state.", date(2025, 3, 15),
+      "Holi", "DATE", "2025-03-14", "2025-03-14", "2025-03-14", "day", id="holiday-holi"),
+    P("Residents burst firecrackers well past the deadline on Diwali night.", date(2023, 11, 13),
+      "Diwali night", "TIME", "2023-11-12TNI", "2023-11-12", "2023-11-12", "part_of_day", id="holiday-diwali-night"),
+    P("The talks broke down before Yom Kippur last year.", date(2024, 3, 1),
+      "Yom Kippur last year", "DATE", "2023-09-25", "2023-09-25", "2023-09-25", "day", id="holiday-yom-kippur-last-year"),
+    P("Millions travelled home for Lunar New Year.", date(2025, 2, 3),
+      "Lunar New Year", "DATE", "2025-01-29", "2025-01-29", "2025-01-29", "day", id="holiday-lunar-new-year"),
     # "until" after a past verb is a limit already reached; after "will stay closed", one ahead.
     P("Fighting around the airport began on Thursday and lasted until Saturday, residents said.",
       date(2024, 7, 29), "Saturday", "DATE", "2024-07-27", "2024-07-27", "2024-07-27", "day",
@@ -1447,6 +1458,7 @@ NEGATIVE_ROWS = [
     pytest.param("Iraq imports about three-quarters of its food.", "three-quarters", id="share-of"),
     pytest.param("Protesters gathered at the annual March for Life.", "March", id="march-for-name"),
     pytest.param("She led the March of the Combatant Mothers.", "March", id="march-of-name"),
+    pytest.param("Shops were shut for the holiday season.", "holi", id="holi-inside-holiday"),
 ]
 
 

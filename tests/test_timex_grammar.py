@@ -71,3 +71,19 @@ def test_english_tables_the_resolvers_read_are_all_present():
                   "first_part", "length_preposition", "span_preposition", "clock_word", "meridiem",
                   "deictic_part", "and_a_half", "every_other", "number_filler"):
         assert words.get(table), table
+
+
+def test_lunar_feasts_come_from_the_holidays_tables_and_fail_clearly_outside_them():
+    from datetime import date
+
+    from extract.timex import calendar as cal
+    assert cal.holiday("islamic:eid_al_adha", 2024) == date(2024, 6, 16)
+    assert cal.holiday("hebrew:hanukkah", 2023) == date(2023, 12, 8)   # one of two in the Hebrew years
+    assert cal.holiday("hindu:diwali_india", 2025) == date(2025, 10, 20)
+    assert cal.holiday("chinese:lunar_new_year", 1990) == date(1990, 1, 27)
+    with pytest.raises(ValueError, match="no date"):
+        cal.holiday("chinese:lunar_new_year", 2150)
+    with pytest.raises(ValueError, match="unknown calendar"):
+        cal.holiday("mayan:tzolkin", 2024)
+    with pytest.raises(ValueError, match="unknown feast"):
+        cal.holiday("islamic:no_such_feast", 2024)

@@ -6,7 +6,10 @@ TIMEX3 value that names it and the inclusive interval of days to draw.
 from __future__ import annotations
 
 import calendar as _cal
+import importlib
 from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
 
 Interval = tuple[date, date]
 
@@ -220,7 +223,10 @@ def easter(year: int) -> date:
 
 
 def holiday(rule: str, year: int) -> date:
-    """The day a holiday rule ("12-25", "11/4/4", "11/4/4+1", "easter-2") names in ``year``."""
+    """The day a holiday rule ("12-25", "11/4/4", "11/4/4+1", "easter-2",
+    "islamic:eid_al_fitr") names in ``year``."""
+    if ":" in rule:
+        return lunar_holiday(rule, year)
     if rule.startswith("easter"):
         offset = int(rule[6:] or 0)
         return easter(year) + timedelta(days=offset)
@@ -230,3 +236,46 @@ def holiday(rule: str, year: int) -> date:
         return nth_weekday(year, month, n, weekday) + timedelta(days=int(offset or 0))
     month, day = (int(part) for part in rule.split("-"))
     return date(year, month, day)
+
+
+#: Calendars whose feasts move against the Gregorian year, by the class of the
+#: ``holidays`` package that tabulates them (announced dates where known, else estimates).
+_LUNAR_CALENDARS = {"islamic": "_IslamicLunar", "hindu": "_HinduLunisolar",
+                    "chinese": "_ChineseLunisolar", "hebrew": "_HebrewLunisolar"}
+
+
+@lru_cache(maxsize=None)
+def _lunar_calendar(name: str) -> Any:
+    # Imported on first use: most texts name no such feast, and the import takes ~80 ms.
+    calendars = importlib.import_module("holidays.calendars")
+    return getattr(calendars, _LUNAR_CALENDARS[name])()
+
+
+def _days_in(found: Any) -> list[date]:
+    """The dates in what a ``holidays`` calendar returns: a date, (date, estimated),
+    or a collection of either; None for none."""
+    if found is None:
+        return []
+    if isinstance(found, date):
+        return [found]
+    if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], bool):
+        return _days_in(found[0])
+    return [day for item in found for day in _days_in(item)]
+
+
+@lru_cache(maxsize=4096)
+def lunar_holiday(rule: str, year: int) -> date:
+    """The day a feast of a lunar calendar ("islamic:eid_al_fitr", "hindu:diwali",
+    "hebrew:yom_kippur", "chinese:lunar_new_year") falls on in ``year``: its first day.
+    ValueError when the calendar's tables do not reach that year."""
+    calendar_name, _, feast = rule.partition(":")
+    if calendar_name not in _LUNAR_CALENDARS:
+        raise ValueError(f"unknown calendar in holiday rule {rule!r}")
+    calendar = _lunar_calendar(calendar_name)
+    lookup = getattr(calendar, f"{feast}_date", None) or getattr(calendar, f"{feast}_dates", None)
+    if lookup is None:
+        raise ValueError(f"unknown feast in holiday rule {rule!r}")
+    days = sorted(day for day in _days_in(lookup(year)) if day.year == year)
+    if not days:
+        raise ValueError(f"no date for {rule!r} in {year}")
+    return days[0]
