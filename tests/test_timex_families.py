@@ -438,6 +438,11 @@ ROWS = [
       "Yom Kippur last year", "DATE", "2023-09-25", "2023-09-25", "2023-09-25", "day", id="holiday-yom-kippur-last-year"),
     P("Millions travelled home for Lunar New Year.", date(2025, 2, 3),
       "Lunar New Year", "DATE", "2025-01-29", "2025-01-29", "2025-01-29", "day", id="holiday-lunar-new-year"),
+    # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
+    P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
+      "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),
+    P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
+      "0700 GMT", "TIME", "2022-03-05T07:00", "2022-03-05", "2022-03-05", "hour", id="bracket-after-zone-clock"),
     # "until" after a past verb is a limit already reached; after "will stay closed", one ahead.
     P("Fighting around the airport began on Thursday and lasted until Saturday, residents said.",
       date(2024, 7, 29), "Saturday", "DATE", "2024-07-27", "2024-07-27", "2024-07-27", "day",
