@@ -438,6 +438,11 @@ ROWS = [
       "Yom Kippur last year", "DATE", "2023-09-25", "2023-09-25", "2023-09-25", "day", id="holiday-yom-kippur-last-year"),
     P("Millions travelled home for Lunar New Year.", date(2025, 2, 3),
       "Lunar New Year", "DATE", "2025-01-29", "2025-01-29", "2025-01-29", "day", id="holiday-lunar-new-year"),
+    # A bare clock time that ends a range takes its start's day, the next one overnight.
+    P("The command said the incursion lasted from about 11:30 p.m. on Tuesday to 6:30 a.m.", date(2025, 9, 10),
+      "6:30 a.m.", "TIME", "2025-09-10T06:30", "2025-09-10", "2025-09-10", "minute", id="clock-range-end-overnight"),
+    P("Voting lasted from 9 a.m. Friday to 5 p.m., officials said.", date(2025, 9, 15),
+      "5 p.m.", "TIME", "2025-09-12T17:00", "2025-09-12", "2025-09-12", "hour", id="clock-range-end-same-day"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

@@ -67,6 +67,7 @@ class Links:
         if self.clock_day_gap is None:
             return spans
         bare = set(bare_clocks)
+        dated: set[int] = set()   # bare clock times given the day that follows them
         for index, span in enumerate(spans[:-1]):
             follower = spans[index + 1]
             if index not in bare and clock_of(span.value) is not None and follower.granularity == "day" \
@@ -87,6 +88,7 @@ class Links:
             for clock in range(index, following):
                 if spans[clock].value[10:11] == "T":
                     spans[clock] = moved(spans[clock], day)  # type: ignore[arg-type]
+                    dated.add(clock)
         for index in reversed(bare_clocks):
             # "from 6 a.m. to 3 p.m. Sunday", "between 2 am and 4.10 am on Tuesday": the
             # range's end gives its start the day ("from 6 p.m. until 6 a.m. Monday": the day before).
@@ -95,7 +97,30 @@ class Links:
             if end is not None and start is not None and self._joins_range(low, spans[index], spans[index + 1]):
                 overnight = start.time() > end.time() or spans[index].value[11:13] == "24"   # T24: the day's end
                 spans[index] = moved(spans[index], end.date() - timedelta(days=1 if overnight else 0))
+        for index in bare_clocks:
+            # "from about 11:30 p.m. on Tuesday to 6:30 a.m.": the range's start, read with
+            # its day, gives its end the day (the next one when the range runs overnight).
+            start = self._range_start_clock(spans, index - 1, bare)
+            end = clock_of(spans[index].value)
+            if start is not None and end is not None and index not in dated \
+                    and self._joins_range(low, spans[index - 1], spans[index]):
+                overnight = end.time() < start.time()
+                spans[index] = moved(spans[index], start.date() + timedelta(days=1 if overnight else 0))
         return spans
+
+    @staticmethod
+    def _range_start_clock(spans: list[TimeSpan], index: int, bare: set[int]) -> datetime | None:
+        """The clock time a range starts at when ``spans[index]`` is a clock read with its
+        day ("11:30 p.m. Tuesday") or the day right after one ("11:30 p.m. on Tuesday")."""
+        if index < 0:
+            return None
+        clock = clock_of(spans[index].value)
+        if clock is not None:
+            return None if index in bare else clock
+        before = clock_of(spans[index - 1].value) if index > 0 else None
+        if spans[index].granularity == "day" and before is not None and before.date() == spans[index].start:
+            return before
+        return None
 
     def weekdays_of_named_days(self, spans: list[TimeSpan], low: str) -> list[TimeSpan]:
         """A weekday right beside a day named otherwise that falls on that weekday ("Anzac Day
