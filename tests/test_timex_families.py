@@ -443,6 +443,9 @@ ROWS = [
       "6:30 a.m.", "TIME", "2025-09-10T06:30", "2025-09-10", "2025-09-10", "minute", id="clock-range-end-overnight"),
     P("Voting lasted from 9 a.m. Friday to 5 p.m., officials said.", date(2025, 9, 15),
       "5 p.m.", "TIME", "2025-09-12T17:00", "2025-09-12", "2025-09-12", "hour", id="clock-range-end-same-day"),
+    # "until" after a past passive is a limit set, still ahead ("were suspended until Saturday").
+    P("Flights to airports in northern India were suspended until Saturday.", date(2025, 5, 7),
+      "Saturday", "DATE", "2025-05-10", "2025-05-10", "2025-05-10", "day", id="tense-past-passive-until"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),
