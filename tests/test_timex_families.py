@@ -446,6 +446,9 @@ ROWS = [
     # "until" after a past passive is a limit set, still ahead ("were suspended until Saturday").
     P("Flights to airports in northern India were suspended until Saturday.", date(2025, 5, 7),
       "Saturday", "DATE", "2025-05-10", "2025-05-10", "2025-05-10", "day", id="tense-past-passive-until"),
+    # A bare plural unit before "after"/"before" is a vague length, minutes too.
+    P("The coup came minutes after the electoral commission declared the result.", date(2023, 9, 2),
+      "minutes", "DURATION", "PTXM", None, None, None, id="vague-minutes-before-relation"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),
