@@ -449,6 +449,16 @@ ROWS = [
     # A bare plural unit before "after"/"before" is a vague length, minutes too.
     P("The coup came minutes after the electoral commission declared the result.", date(2023, 9, 2),
       "minutes", "DURATION", "PTXM", None, None, None, id="vague-minutes-before-relation"),
+    # A day named for its event ("Friday's missile strike") dates a bare clock time in the
+    # sentences after it while no other day has been named; not once one has.
+    P("The death toll from Friday's missile strike on the station had risen to 57. The missile hit the station "
+      "at about 10:30 a.m. as people waited.", date(2022, 4, 10),
+      "about 10:30 a.m.", "TIME", "2022-04-08T10:30", "2022-04-08", "2022-04-08", "minute",
+      id="clock-after-possessive-event-day"),
+    P("The death toll from Friday's missile strike had risen to 57 on Sunday. Officials gave the figure "
+      "at 10:30 a.m.", date(2022, 4, 10),
+      "10:30 a.m.", "TIME", "2022-04-10T10:30", "2022-04-10", "2022-04-10", "minute",
+      id="clock-after-possessive-then-plain-day"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

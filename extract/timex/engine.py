@@ -54,8 +54,11 @@ class _TextState:
     def context(self, text: str, start: int) -> dict:
         """The Context fields for an expression starting at ``start``."""
         event_day, night = self.event_day, self.event_night
-        if self.day_of_event is not None and _same_sentence(text, self.day_of_event_end, start):
-            # "Saturday's Test ..., which kicks off at 17:10": that event's day, in its sentence.
+        if self.day_of_event is not None and (self.event_day is None
+                                              or _same_sentence(text, self.day_of_event_end, start)):
+            # "Saturday's Test ..., which kicks off at 17:10": that event's day, in its sentence;
+            # beyond it too while no other day has been named ("the death toll from Friday's
+            # strike rose to 57. The missile hit at about 10:30 a.m.").
             event_day, night = self.day_of_event, False
         return {"last": self.last, "last_shifted": self.last_shifted, "unshifted": self.unshifted,
                 "quarter": self.quarter, "event_day": event_day, "event_night": night,
