@@ -344,7 +344,7 @@ ROWS = [
       id="clock-not-on-since-date"),
     P("The Springboks host Argentina in Saturday's Test at Ellis Park, which kicks off at 17:10.", date(2026, 9, 12),
       "17:10", "TIME", "2026-09-12T17:10", "2026-09-12", "2026-09-12", "minute", id="clock-on-days-event-same-sentence"),
-    P("The strikes were retaliation for Saturday's blast on the Kerch bridge. The first explosions in Kyiv "
+    P("Russia struck Kyiv on Monday in retaliation for Saturday's blast on the Kerch bridge. The first explosions "
       "were reported at 8:18 a.m.", date(2022, 10, 10),
       "8:18 a.m.", "TIME", "2022-10-10T08:18", "2022-10-10", "2022-10-10", "minute", id="clock-not-on-earlier-event-day"),
     P("At least 40 people have been killed since fighting broke out on Saturday morning, medics said. "
@@ -443,7 +443,7 @@ ROWS = [
       "6:30 a.m.", "TIME", "2025-09-10T06:30", "2025-09-10", "2025-09-10", "minute", id="clock-range-end-overnight"),
     P("Voting lasted from 9 a.m. Friday to 5 p.m., officials said.", date(2025, 9, 15),
       "5 p.m.", "TIME", "2025-09-12T17:00", "2025-09-12", "2025-09-12", "hour", id="clock-range-end-same-day"),
-    # "until" after a past passive is a limit set, still ahead ("were suspended until Saturday").
+    # A suspension or an extension "until" a day sets a limit still ahead ("were suspended until Saturday").
     P("Flights to airports in northern India were suspended until Saturday.", date(2025, 5, 7),
       "Saturday", "DATE", "2025-05-10", "2025-05-10", "2025-05-10", "day", id="tense-past-passive-until"),
     # A bare plural unit before "after"/"before" is a vague length, minutes too.

@@ -46,6 +46,7 @@ class _TextState:
     event_night: bool = False                         # ... named by its evening or night
     day_of_event: tuple[date, date, str] | None = None  # "Saturday's Test": a day named for an event
     day_of_event_end: int = -1
+    day_of_event_spreads: bool = False                # ... possessive ("Friday's strike"): past its sentence
     last_day: tuple[date, date, str] | None = None    # the last day named, whatever for
     last_day_end: int = 0
     last_clock: datetime | None = None                # the last date named, if a clock time
@@ -54,11 +55,12 @@ class _TextState:
     def context(self, text: str, start: int) -> dict:
         """The Context fields for an expression starting at ``start``."""
         event_day, night = self.event_day, self.event_night
-        if self.day_of_event is not None and (self.event_day is None
+        if self.day_of_event is not None and (self.day_of_event_spreads and self.event_day is None
                                               or _same_sentence(text, self.day_of_event_end, start)):
             # "Saturday's Test ..., which kicks off at 17:10": that event's day, in its sentence;
-            # beyond it too while no other day has been named ("the death toll from Friday's
-            # strike rose to 57. The missile hit at about 10:30 a.m.").
+            # a possessive one beyond it too while no other day has been named ("the death toll
+            # from Friday's strike rose to 57. The missile hit at about 10:30 a.m."), not a day
+            # before a noun ("after the Jan. 19 prisoner exchange. Sirens sounded at 6:40 a.m.").
             event_day, night = self.day_of_event, False
         return {"last": self.last, "last_shifted": self.last_shifted, "unshifted": self.unshifted,
                 "quarter": self.quarter, "event_day": event_day, "event_night": night,
@@ -69,7 +71,7 @@ class _TextState:
                 and _same_sentence(text, self.unshifted_end, start)}
 
     def named(self, resolution: Resolution, end: int, expression: str, events_on_it: bool,
-              names_event: bool, late: bool = False, in_brackets: bool = False,
+              names_event: bool, possessive: bool = False, late: bool = False, in_brackets: bool = False,
               clock_day: bool = False) -> None:
         """Take in a date the text has just named."""
         self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
@@ -84,6 +86,7 @@ class _TextState:
             # "after Saturday's blast", "the Oct. 1 attack": an earlier event's day; it dates
             # what follows only within its own sentence.
             self.day_of_event, self.day_of_event_end = self.last, end
+            self.day_of_event_spreads = possessive
         elif events_on_it:
             # "on Tuesday night": clock times in the small hours after it are the next day's
             # ("the early hours of Tuesday" are Tuesday's own).
@@ -188,9 +191,10 @@ class Engine:
                     and resolution.granularity is not None:
                 events_on_it = resolution.granularity in DAY_GRAINS \
                     and not self._reporting_day(low, candidate.start) and not self._background_day(low, candidate.start)
+                possessive = low.startswith(("'s ", "\u2019s "), candidate.end)
                 state.named(resolution, candidate.end, expression, events_on_it,
-                            names_event=low.startswith(("'s ", "\u2019s "), candidate.end)
-                            or self._attributive(text, low, candidate.start, candidate.end),
+                            names_event=possessive or self._attributive(text, low, candidate.start, candidate.end),
+                            possessive=possessive,
                             late=self.late_before is not None
                             and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None,
                             in_brackets=low.endswith("(", 0, candidate.start),
