@@ -459,6 +459,11 @@ ROWS = [
       "at 10:30 a.m.", date(2022, 4, 10),
       "10:30 a.m.", "TIME", "2022-04-10T10:30", "2022-04-10", "2022-04-10", "minute",
       id="clock-after-possessive-then-plain-day"),
+    # Minutes counted from the last clock time events were put at, past the day a report was made.
+    P("An earthquake struck at 11:11 p.m. on Friday, the interior ministry said on Saturday morning. "
+      "An aftershock hit 19 minutes later.", date(2023, 9, 9),
+      "19 minutes later", "TIME", "2023-09-08T23:30", "2023-09-08", "2023-09-08", "minute",
+      id="minutes-later-past-report-day"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

@@ -80,8 +80,11 @@ class _TextState:
         if clock_day and self.last_clock is not None and resolution.interval is not None:
             # "struck at 12:50 p.m. on March 28": that clock time, on that day
             self.last_clock = datetime.combine(resolution.interval[0], self.last_clock.time())
-        elif not (in_brackets and self.last_clock is not None):
-            self.last_clock = clock_of(resolution.value)   # "12:50 p.m. (0620 GMT)": the first
+        elif not (in_brackets and self.last_clock is not None) \
+                and (events_on_it or clock_of(resolution.value) is not None):
+            # "12:50 p.m. (0620 GMT)": the first; a day things were said on ("the ministry
+            # said on Saturday morning") leaves the clock events are counted from
+            self.last_clock = clock_of(resolution.value)
         if events_on_it and names_event:
             # "after Saturday's blast", "the Oct. 1 attack": an earlier event's day; it dates
             # what follows only within its own sentence.
