@@ -464,6 +464,14 @@ ROWS = [
       "An aftershock hit 19 minutes later.", date(2023, 9, 9),
       "19 minutes later", "TIME", "2023-09-08T23:30", "2023-09-08", "2023-09-08", "minute",
       id="minutes-later-past-report-day"),
+    # A present perfect takes no definite day gone by: a weekday it governs is the nearer one;
+    # a month stays in the past.
+    P("The Met Office has issued a yellow warning for rain on Monday.", date(2023, 11, 5),
+      "Monday", "DATE", "2023-11-06", "2023-11-06", "2023-11-06", "day", id="tense-present-perfect-weekday"),
+    P("Tehran has called nationwide rallies for Friday.", date(2024, 4, 2),
+      "Friday", "DATE", "2024-04-05", "2024-04-05", "2024-04-05", "day", id="tense-present-perfect-rallies"),
+    P("Prices have risen sharply in March.", date(2024, 4, 2),
+      "March", "DATE", "2024-03", "2024-03-01", "2024-03-31", "month", id="tense-present-perfect-month"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

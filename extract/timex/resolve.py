@@ -13,7 +13,7 @@ from typing import Callable
 
 from . import calendar as cal
 from .grammar import Grammar
-from .tense import FUTURE, NEAREST, PAST, UNKNOWN, direction, is_adjacent, is_weak
+from .tense import FUTURE, NEAREST, PAST, UNKNOWN, direction, is_adjacent, is_perfect, is_weak
 
 Interval = tuple[date, date]
 
@@ -1216,7 +1216,7 @@ def _weekday_date(ctx: Context, weekday: int, relative: int | None) -> date:
         # A writer names the publication day's weekday for later that day, not a week on.
         return cal.weekday_on_or_after(ref, weekday)
     before = cal.weekday_on_or_before(ref, weekday)
-    if ctx.tense == NEAREST:
+    if ctx.tense == NEAREST or is_perfect(ctx.tense):   # a present perfect takes no definite day gone by
         after = cal.weekday_on_or_after(ref, weekday)
         return after if (after - ref) < (ref - before) else before
     return before

@@ -16,6 +16,8 @@ _WINDOW = 160  # characters either side of the expression that may hold its verb
 
 PAST, FUTURE, UNKNOWN = -1, 1, 0
 NEAREST = 4          # a plan named in the past perfect ("had been due to expire Friday"): either way
+PERFECT = 5          # a present perfect ("has restricted movement on Saturday"): past, but a weekday either way
+PERFECT_FAR = 6      # ... read from a cue far from the expression: a weak past
 WEAK = 2             # a tense read from a cue far from the expression: -2 or 2
 STRONG_WITHIN = 6    # words between the expression and a cue that settles its direction
 ADJACENT = 3         # a cue right before the expression ("ended Jan. 31"): -3 or 3
@@ -32,7 +34,7 @@ class TenseCues:
                  past_suffixes: list[str] = (), default: str = "unknown",
                  not_past: list[str] = (), abbreviations: list[str] = (),
                  future_prepositions: list[str] = (), past_prepositions: list[str] = (),
-                 past_perfect: list[str] = (),
+                 past_perfect: list[str] = (), present_perfect: list[str] = (),
                  present_auxiliaries: list[str] = (), nouns_too: list[str] = (),
                  determiners: list[str] = (), neutral: list[str] = (),
                  date_objects: list[str] = (), after_event: list[str] = (),
@@ -60,6 +62,9 @@ class TenseCues:
         self.past_perfect = tuple(tuple(p.split()) for p in past_perfect)
         # Right before a past participle, these make it a present passive ("is heard in May").
         self.present_auxiliaries = frozenset(present_auxiliaries)
+        # Before a past participle, these make a present perfect, which takes no day gone by
+        # ("has restricted movement from 12am to 6pm on Saturday": that Saturday is ahead).
+        self.present_perfect = frozenset(present_perfect)
         # Cue verbs that are nouns too ("vote", "visit"): after a determiner they are not verbs.
         self.nouns_too = frozenset(nouns_too)
         self.determiners = frozenset(determiners)
@@ -235,6 +240,9 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
     distance, tense, cue = scored[0]
     if tense == NEAREST:
         return NEAREST
+    if tense == PERFECT:
+        # past, as near or far as any past cue; only a weekday it governs may lie ahead
+        return PERFECT if distance <= STRONG_WITHIN else PERFECT_FAR
     if cue is not None and cue < pivot and distance <= ADJACENT_WITHIN and _governs(cues, words, pivot, cue):
         return tense * ADJACENT
     return tense if distance <= STRONG_WITHIN else tense * WEAK
@@ -263,6 +271,8 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
         kind = UNKNOWN  # "rose more than expected", "began as previously planned": a comparison
     elif kind == PAST and previous in cues.present_auxiliaries:
         kind = UNKNOWN  # "when the case is heard in May": present, not past
+    elif kind == PAST and previous in cues.present_perfect and word not in cues.past_single:
+        kind = PERFECT  # "has restricted movement on Saturday": the nearer Saturday
     elif kind == PAST and previous in cues.determiners and word not in cues.past_single:
         kind = UNKNOWN  # "a muted outlook": an adjective, not a verb
     if kind != UNKNOWN and word in cues.nouns_too and (previous in cues.determiners or previous.endswith("'s")
@@ -314,11 +324,16 @@ def _phrase_before(words: list[str], index: int, phrases: Iterable[tuple[str, ..
 
 def direction(tense: int) -> int:
     """PAST, FUTURE or UNKNOWN, whether the cue was near (strong) or far (weak)."""
-    return PAST if tense < 0 else UNKNOWN if tense in (0, NEAREST) else FUTURE
+    return PAST if tense < 0 or tense in (PERFECT, PERFECT_FAR) else UNKNOWN if tense in (0, NEAREST) else FUTURE
 
 
 def is_weak(tense: int) -> bool:
-    return abs(tense) == WEAK
+    return abs(tense) == WEAK or tense == PERFECT_FAR
+
+
+def is_perfect(tense: int) -> bool:
+    """Whether a present perfect gave the tense: it takes no definite day gone by."""
+    return tense in (PERFECT, PERFECT_FAR)
 
 
 def is_adjacent(tense: int) -> bool:
