@@ -472,6 +472,16 @@ ROWS = [
       "Friday", "DATE", "2024-04-05", "2024-04-05", "2024-04-05", "day", id="tense-present-perfect-rallies"),
     P("Prices have risen sharply in March.", date(2024, 4, 2),
       "March", "DATE", "2024-03", "2024-03-01", "2024-03-31", "month", id="tense-present-perfect-month"),
+    # Midnight: "after midnight" is in the day it begins; a past midnight read as the end of the
+    # day before the publication day is the one that began it; "before midnight" ends its day.
+    P("Police stormed the concert hall, where gunmen had taken hostages, shortly after midnight.", date(2015, 11, 14),
+      "shortly after midnight", "TIME", "2015-11-14T00:00", "2015-11-14", "2015-11-14", "hour",
+      id="midnight-shortly-after"),
+    P("Fighting resumed on Monday after an Easter truce expired at midnight.", date(2025, 4, 21),
+      "midnight", "TIME", "2025-04-21T00:00", "2025-04-21", "2025-04-21", "hour", id="midnight-ending-day-before"),
+    P("The driver fled on foot and was arrested a block away shortly before midnight.", date(2026, 1, 17),
+      "shortly before midnight", "TIME", "2026-01-16T24:00", "2026-01-16", "2026-01-16", "hour",
+      id="midnight-shortly-before"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

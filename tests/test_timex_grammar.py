@@ -69,7 +69,7 @@ def test_english_tables_the_resolvers_read_are_all_present():
                   "season_shift", "weekday_shift", "weekday_offset", "anaphoric_step",
                   "mentioned_opening", "stretch_opening", "back_opening", "previous_whole",
                   "first_part", "length_preposition", "span_preposition", "clock_word", "meridiem",
-                  "deictic_part", "and_a_half", "every_other", "number_filler"):
+                  "deictic_part", "and_a_half", "every_other", "number_filler", "midnight_side"):
         assert words.get(table), table
 
 

@@ -1514,8 +1514,15 @@ def clock_time(ctx: Context) -> Resolution | None:
         hour, minute = 12, 0
     elif named_hour == 24:
         hour, minute = 24, 0
-        if base == ctx.reference and direction(ctx.tense) == PAST and not DATED_CLOCK_GROUPS & ctx.groups.keys():
-            hour = 0   # "a ceasefire took effect at midnight": the one that began the day
+        dated = DATED_CLOCK_GROUPS & ctx.groups.keys()
+        side = ctx.grammar.phrase_in("midnight_side", ctx.text) or ctx.grammar.phrase_closing("midnight_side", ctx.before)
+        began_publication_day = direction(ctx.tense) == PAST and base in (ctx.reference, ctx.reference - timedelta(days=1))
+        if not dated and began_publication_day:
+            # "a ceasefire took effect at midnight", "shortly after midnight": the one that began
+            # the publication day; "shortly before midnight": the same, as the end of the day before
+            base, hour = (ctx.reference - timedelta(days=1), 24) if side == "before" else (ctx.reference, 0)
+        elif not dated and side == "after":
+            base, hour = base + timedelta(days=1), 0   # "shortly after midnight": in the new day
     else:
         clock = ctx.groups.get("clock") or ""
         pieces = re.split(r"[:.]", clock) if not re.fullmatch(r"[0-9]{4}", clock) else [clock[:2], clock[2:]]
