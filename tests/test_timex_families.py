@@ -482,6 +482,12 @@ ROWS = [
     P("The driver fled on foot and was arrested a block away shortly before midnight.", date(2026, 1, 17),
       "shortly before midnight", "TIME", "2026-01-16T24:00", "2026-01-16", "2026-01-16", "hour",
       id="midnight-shortly-before"),
+    # An adverb may stand between an auxiliary and its participle.
+    P("Traders are now focused on a meeting of OPEC+ producers on Saturday, where output is expected to rise.",
+      date(2025, 6, 30),
+      "Saturday", "DATE", "2025-07-05", "2025-07-05", "2025-07-05", "day", id="tense-auxiliary-adverb-participle"),
+    P("He must ask for a delay if lawmakers have not approved a deal by Saturday.", date(2019, 10, 18),
+      "Saturday", "DATE", "2019-10-19", "2019-10-19", "2019-10-19", "day", id="tense-present-perfect-negated"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

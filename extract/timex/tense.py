@@ -34,7 +34,7 @@ class TenseCues:
                  past_suffixes: list[str] = (), default: str = "unknown",
                  not_past: list[str] = (), abbreviations: list[str] = (),
                  future_prepositions: list[str] = (), past_prepositions: list[str] = (),
-                 past_perfect: list[str] = (), present_perfect: list[str] = (),
+                 past_perfect: list[str] = (), present_perfect: list[str] = (), adverbs: list[str] = (),
                  present_auxiliaries: list[str] = (), nouns_too: list[str] = (),
                  determiners: list[str] = (), neutral: list[str] = (),
                  date_objects: list[str] = (), after_event: list[str] = (),
@@ -65,6 +65,8 @@ class TenseCues:
         # Before a past participle, these make a present perfect, which takes no day gone by
         # ("has restricted movement from 12am to 6pm on Saturday": that Saturday is ahead).
         self.present_perfect = frozenset(present_perfect)
+        # Adverbs that may stand between an auxiliary and its participle ("are now focused").
+        self.adverbs = frozenset(adverbs)
         # Cue verbs that are nouns too ("vote", "visit"): after a determiner they are not verbs.
         self.nouns_too = frozenset(nouns_too)
         self.determiners = frozenset(determiners)
@@ -269,10 +271,10 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
     elif kind == FUTURE and (previous in cues.comparatives or index > 1 and previous.endswith(cues.adverb_suffixes)
                              and words[index - 2] in cues.comparatives):
         kind = UNKNOWN  # "rose more than expected", "began as previously planned": a comparison
-    elif kind == PAST and previous in cues.present_auxiliaries:
-        kind = UNKNOWN  # "when the case is heard in May": present, not past
-    elif kind == PAST and previous in cues.present_perfect and word not in cues.past_single:
-        kind = PERFECT  # "has restricted movement on Saturday": the nearer Saturday
+    elif kind == PAST and _auxiliary(cues, words, index) in cues.present_auxiliaries:
+        kind = UNKNOWN  # "when the case is heard in May", "traders are now focused on": present, not past
+    elif kind == PAST and _auxiliary(cues, words, index) in cues.present_perfect and word not in cues.past_single:
+        kind = PERFECT  # "has restricted movement on Saturday", "have not approved": the nearer Saturday
     elif kind == PAST and previous in cues.determiners and word not in cues.past_single:
         kind = UNKNOWN  # "a muted outlook": an adjective, not a verb
     if kind != UNKNOWN and word in cues.nouns_too and (previous in cues.determiners or previous.endswith("'s")
@@ -281,6 +283,17 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
                                                       or _object_noun(cues, words, index)):
         kind = UNKNOWN  # "the vote on Sunday", "1.83 marks", "its hottest start": a noun, not a verb
     return kind
+
+
+def _auxiliary(cues: TenseCues, words: list[str], index: int) -> str:
+    """The word before ``words[index]``, past one adverb between ("are now focused",
+    "have not approved")."""
+    if index < 1:
+        return ""
+    previous = words[index - 1]
+    if index > 1 and (previous in cues.adverbs or len(previous) > 4 and previous.endswith(cues.adverb_suffixes)):
+        return words[index - 2]
+    return previous
 
 
 def _object_noun(cues: TenseCues, words: list[str], index: int) -> bool:
