@@ -488,6 +488,9 @@ ROWS = [
       "Saturday", "DATE", "2025-07-05", "2025-07-05", "2025-07-05", "day", id="tense-auxiliary-adverb-participle"),
     P("He must ask for a delay if lawmakers have not approved a deal by Saturday.", date(2019, 10, 18),
       "Saturday", "DATE", "2019-10-19", "2019-10-19", "2019-10-19", "day", id="tense-present-perfect-negated"),
+    # A past participle after a number is an adjective ("220 affected towns").
+    P("The president will meet the mayors of 220 affected towns on Tuesday.", date(2023, 7, 2),
+      "Tuesday", "DATE", "2023-07-04", "2023-07-04", "2023-07-04", "day", id="tense-participle-after-number"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

@@ -275,8 +275,8 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
         kind = UNKNOWN  # "when the case is heard in May", "traders are now focused on": present, not past
     elif kind == PAST and _auxiliary(cues, words, index) in cues.present_perfect and word not in cues.past_single:
         kind = PERFECT  # "has restricted movement on Saturday", "have not approved": the nearer Saturday
-    elif kind == PAST and previous in cues.determiners and word not in cues.past_single:
-        kind = UNKNOWN  # "a muted outlook": an adjective, not a verb
+    elif kind == PAST and (previous in cues.determiners or previous[:1].isdigit()) and word not in cues.past_single:
+        kind = UNKNOWN  # "a muted outlook", "220 affected towns": an adjective, not a verb
     if kind != UNKNOWN and word in cues.nouns_too and (previous in cues.determiners or previous.endswith("'s")
                                                       or previous[:1].isdigit()
                                                       or len(previous) > 4 and previous.endswith(cues.adjective_suffixes)
