@@ -491,6 +491,10 @@ ROWS = [
     # A past participle after a number is an adjective ("220 affected towns").
     P("The president will meet the mayors of 220 affected towns on Tuesday.", date(2023, 7, 2),
       "Tuesday", "DATE", "2023-07-04", "2023-07-04", "2023-07-04", "day", id="tense-participle-after-number"),
+    # A holiday's weekend is chosen among the years' weekends: the one just gone is past.
+    P("A heat wave gripped California over the Labor Day weekend.", date(2020, 9, 6),
+      "the Labor Day weekend", "DATE", "2020-W36-WE", "2020-09-05", "2020-09-06", "weekend",
+      id="holiday-weekend-just-gone"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

@@ -805,21 +805,27 @@ def _weekday_beside(ctx: Context) -> int | None:
 
 def _holiday_week(ctx: Context, rule: str, year: int | None) -> Resolution:
     """"Easter week", "Christmas week": the ISO week holding the holiday; "Easter weekend"
-    its weekend."""
+    its weekend, chosen among the years' weekends (Labor Day's, the day before it, is past)."""
     years = [year] if year is not None else [ctx.reference.year + d for d in (-1, 0, 1)]
     days = [cal.holiday(rule, y) for y in years]
-    options = [cal.week_unit(day)[1] for day in days]
+    if _final_unit(ctx) == "weekend":
+        options = [cal.weekend_unit(_weekend_of_holiday(day))[1] for day in days]
+    else:
+        options = [cal.week_unit(day)[1] for day in days]
     chosen = options[0] if year is not None else _directed(options, ctx.reference, ctx.tense)
     if _final_unit(ctx) == "weekend":
-        # "Easter weekend", "the Fourth of July weekend": the weekend nearest the holiday
-        # (the one before it for a Monday or a Tuesday, a long weekend's end).
-        day = days[options.index(chosen)]
-        if day.isoweekday() < 6:
-            sunday_before = day - timedelta(days=day.isoweekday())
-            saturday_after = cal.weekday_on_or_after(day, 6)
-            day = sunday_before if (day - sunday_before) < (saturday_after - day) else saturday_after
-        return _unit_resolution(cal.weekend_unit(day), "weekend")
+        return _unit_resolution(cal.weekend_unit(chosen[0]), "weekend")
     return _unit_resolution(cal.week_unit(chosen[0]), "week")
+
+
+def _weekend_of_holiday(day: date) -> date:
+    """A day of the weekend nearest a holiday ("the Fourth of July weekend"): the one before
+    it for a Monday or a Tuesday, a long weekend's end."""
+    if day.isoweekday() >= 6:
+        return day
+    sunday_before = day - timedelta(days=day.isoweekday())
+    saturday_after = cal.weekday_on_or_after(day, 6)
+    return sunday_before if (day - sunday_before) < (saturday_after - day) else saturday_after
 
 
 @resolver("week_of")
