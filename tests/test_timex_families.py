@@ -495,6 +495,11 @@ ROWS = [
     P("A heat wave gripped California over the Labor Day weekend.", date(2020, 9, 6),
       "the Labor Day weekend", "DATE", "2020-W36-WE", "2020-09-05", "2020-09-06", "weekend",
       id="holiday-weekend-just-gone"),
+    # "this winter" said less than a season after one ended is that one; later, the next.
+    P("More than 140,000 people have crossed the Aegean so far this winter.", date(2016, 3, 20),
+      "this winter", "DATE", "2015-WI", "2015-12-01", "2016-02-29", "season", id="season-this-just-ended"),
+    P("Eskom has warned of severe load shedding this winter.", date(2023, 6, 5),
+      "this winter", "DATE", "2023-WI", "2023-12-01", "2024-02-29", "season", id="season-this-coming"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

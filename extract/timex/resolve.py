@@ -452,6 +452,9 @@ def _through_month(ctx: Context, first: Resolution) -> Resolution:
     return replace(first, interval=(start, end))
 
 
+_SEASON_DAYS = 92   # a season's length: "this winter" said within it of the last one's end is that one
+
+
 @resolver("season")
 def season(ctx: Context) -> Resolution | None:
     code = ctx.word("season")
@@ -482,7 +485,11 @@ def season(ctx: Context) -> Resolution | None:
         elif code == current_code:
             chosen = cal.season_unit(current_year, current_code)
         else:
-            chosen = cal.season_unit(ctx.reference.year, code)
+            # "this winter": the one whose year it is, unless one ended less than a season ago
+            # ("so far this winter", said in March)
+            gone = max((o for o in options if o[1][1] < ctx.reference), key=lambda o: o[1][1])
+            recent = (ctx.reference - gone[1][1]).days <= _SEASON_DAYS
+            chosen = gone if recent else cal.season_unit(ctx.reference.year, code)
         return _unit_resolution(chosen, "season", mod)
     # Directed by the part meant: "late autumn", said in late October of the past, is
     # last year's.
