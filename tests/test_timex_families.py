@@ -500,6 +500,9 @@ ROWS = [
       "this winter", "DATE", "2015-WI", "2015-12-01", "2016-02-29", "season", id="season-this-just-ended"),
     P("Eskom has warned of severe load shedding this winter.", date(2023, 6, 5),
       "this winter", "DATE", "2023-WI", "2023-12-01", "2024-02-29", "season", id="season-this-coming"),
+    # A future cue right before a past verb is no cue, whatever the verb's form.
+    P("Russia has likely suffered heavy casualties throughout the winter, the ministry said.", date(2023, 3, 5),
+      "the winter", "DATE", "2022-WI", "2022-12-01", "2023-02-28", "season", id="tense-likely-before-regular-past"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

@@ -264,8 +264,8 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
             kind = phrase_kind
     previous = words[index - 1] if index > 0 else ""
     if kind == FUTURE and word in cues.future_single and index + 1 < len(words) \
-            and words[index + 1] in cues.past_single:
-        return UNKNOWN  # "profit likely fell": the verb after it is past
+            and cues.classify(words[index + 1]) == PAST:
+        return UNKNOWN  # "profit likely fell", "has likely suffered": the verb after it is past
     if kind == FUTURE and _after_past_perfect(cues, words, index):
         kind = NEAREST  # "had been due to expire on Saturday": the plan may yet be ahead, or past
     elif kind == FUTURE and (previous in cues.comparatives or index > 1 and previous.endswith(cues.adverb_suffixes)
