@@ -344,9 +344,13 @@ ROWS = [
       id="clock-not-on-since-date"),
     P("The Springboks host Argentina in Saturday's Test at Ellis Park, which kicks off at 17:10.", date(2026, 9, 12),
       "17:10", "TIME", "2026-09-12T17:10", "2026-09-12", "2026-09-12", "minute", id="clock-on-days-event-same-sentence"),
-    P("Russia struck Kyiv on Monday in retaliation for Saturday's blast on the Kerch bridge. The first explosions "
+    P("The strikes were retaliation for Saturday's blast on the Kerch bridge. The first explosions in Kyiv "
       "were reported at 8:18 a.m.", date(2022, 10, 10),
       "8:18 a.m.", "TIME", "2022-10-10T08:18", "2022-10-10", "2022-10-10", "minute", id="clock-not-on-earlier-event-day"),
+    P("Rescuers searched the ruins on Monday as the death toll from Saturday's earthquake rose above 700. "
+      "The quake struck at 3:34 a.m.", date(2010, 3, 1),
+      "3:34 a.m.", "TIME", "2010-02-27T03:34", "2010-02-27", "2010-02-27", "minute",
+      id="clock-on-possessive-day-named-last"),
     P("At least 40 people have been killed since fighting broke out on Saturday morning, medics said. "
       "Both sides agreed to a pause from 4 p.m.", date(2023, 4, 16),
       "4 p.m.", "TIME", "2023-04-16T16:00", "2023-04-16", "2023-04-16", "hour", id="clock-not-on-since-clause-day"),
@@ -450,7 +454,7 @@ ROWS = [
     P("The coup came minutes after the electoral commission declared the result.", date(2023, 9, 2),
       "minutes", "DURATION", "PTXM", None, None, None, id="vague-minutes-before-relation"),
     # A day named for its event ("Friday's missile strike") dates a bare clock time in the
-    # sentences after it while no other day has been named; not once one has.
+    # sentences after it until another day is named; not when it is a cause ("retaliation for").
     P("The death toll from Friday's missile strike on the station had risen to 57. The missile hit the station "
       "at about 10:30 a.m. as people waited.", date(2022, 4, 10),
       "about 10:30 a.m.", "TIME", "2022-04-08T10:30", "2022-04-08", "2022-04-08", "minute",

@@ -55,7 +55,7 @@ class _TextState:
     def context(self, text: str, start: int) -> dict:
         """The Context fields for an expression starting at ``start``."""
         event_day, night = self.event_day, self.event_night
-        if self.day_of_event is not None and (self.day_of_event_spreads and self.event_day is None
+        if self.day_of_event is not None and (self.day_of_event_spreads
                                               or _same_sentence(text, self.day_of_event_end, start)):
             # "Saturday's Test ..., which kicks off at 17:10": that event's day, in its sentence;
             # a possessive one beyond it too while no other day has been named ("the death toll
@@ -139,6 +139,7 @@ class Engine:
         self.rate_words = frozenset(filters.get("rate_words", ()))
         self.month_verbs = frozenset(filters.get("month_verbs", ()))
         self.attributive_articles = frozenset(filters.get("attributive_articles", ()))
+        self.cause_words = frozenset(filters.get("cause_words", ()))
         self.rate_articles = frozenset(filters.get("rate_articles", ()))
         self.count_words = frozenset(filters.get("count_words", ()))
         strip = sorted(filters.get("strip_leading", ()), key=len, reverse=True)
@@ -195,9 +196,11 @@ class Engine:
                 events_on_it = resolution.granularity in DAY_GRAINS \
                     and not self._reporting_day(low, candidate.start) and not self._background_day(low, candidate.start)
                 possessive = low.startswith(("'s ", "\u2019s "), candidate.end)
+                # "in retaliation for Saturday's blast": a cause, told as background
+                cause = possessive and self._word_before(low, candidate.start) in self.cause_words
                 state.named(resolution, candidate.end, expression, events_on_it,
                             names_event=possessive or self._attributive(text, low, candidate.start, candidate.end),
-                            possessive=possessive,
+                            possessive=possessive and not cause,
                             late=self.late_before is not None
                             and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None,
                             in_brackets=low.endswith("(", 0, candidate.start),
