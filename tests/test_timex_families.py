@@ -507,6 +507,11 @@ ROWS = [
     # A future cue right before a past verb is no cue, whatever the verb's form.
     P("Russia has likely suffered heavy casualties throughout the winter, the ministry said.", date(2023, 3, 5),
       "the winter", "DATE", "2022-WI", "2022-12-01", "2023-02-28", "season", id="tense-likely-before-regular-past"),
+    # A bare clock time of a report ("told a news conference at 11 a.m.") is on the publication
+    # day, not on the day of the events told before it.
+    P("Aid convoys were blocked on Friday. The UN relief chief told a news conference in Geneva at 11 a.m. that "
+      "the famine could have been prevented.", date(2025, 8, 23),
+      "11 a.m.", "TIME", "2025-08-23T11:00", "2025-08-23", "2025-08-23", "hour", id="clock-of-a-report"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

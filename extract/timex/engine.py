@@ -168,7 +168,7 @@ class Engine:
                     tense = direction(tense) * WEAK
             ctx = Context(grammar=self.grammar, reference=reference, groups=candidate.groups,
                           text=expression, tense=tense,
-                          before=low[max(0, candidate.start - 20):candidate.start],
+                          before=low[max(0, candidate.start - 60):candidate.start],
                           after=low[candidate.end:candidate.end + 40],
                           **state.context(text, candidate.start))
             try:

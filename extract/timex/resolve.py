@@ -1504,6 +1504,9 @@ def clock_time(ctx: Context) -> Resolution | None:
     # not the day something was said on ("the race begins on Sunday, organisers said on
     # Saturday. It starts at 8:30am").
     base = _day_in_text(ctx, ctx.event_day)
+    report = ctx.grammar.filter_pattern("report_clock")
+    if report is not None and report.search(ctx.before):
+        base = ctx.reference   # "told a news conference at 11 a.m.": when the report was made
     if ctx.groups.get("month"):
         resolved = calendar_date(ctx)
         if resolved is None or resolved.interval is None:
