@@ -512,6 +512,11 @@ ROWS = [
     P("Aid convoys were blocked on Friday. The UN relief chief told a news conference in Geneva at 11 a.m. that "
       "the famine could have been prevented.", date(2025, 8, 23),
       "11 a.m.", "TIME", "2025-08-23T11:00", "2025-08-23", "2025-08-23", "hour", id="clock-of-a-report"),
+    # Super Tuesday (with capitals) and Mardi Gras are holidays.
+    P("Former President Donald Trump swept 14 of the 15 Super Tuesday contests.", date(2024, 3, 6),
+      "Super Tuesday", "DATE", "2024-03-05", "2024-03-05", "2024-03-05", "day", id="holiday-super-tuesday"),
+    P("Revellers packed the French Quarter for Mardi Gras.", date(2025, 3, 5),
+      "Mardi Gras", "DATE", "2025-03-04", "2025-03-04", "2025-03-04", "day", id="holiday-mardi-gras"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),
@@ -1542,6 +1547,7 @@ NEGATIVE_ROWS = [
     pytest.param("Protesters gathered at the annual March for Life.", "March", id="march-for-name"),
     pytest.param("She led the March of the Combatant Mothers.", "March", id="march-of-name"),
     pytest.param("Shops were shut for the holiday season.", "holi", id="holi-inside-holiday"),
+    pytest.param("It was a super Tuesday for the markets.", "super", id="super-tuesday-lower-case"),
 ]
 
 
