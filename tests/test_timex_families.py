@@ -517,6 +517,10 @@ ROWS = [
       "Super Tuesday", "DATE", "2024-03-05", "2024-03-05", "2024-03-05", "day", id="holiday-super-tuesday"),
     P("Revellers packed the French Quarter for Mardi Gras.", date(2025, 3, 5),
       "Mardi Gras", "DATE", "2025-03-04", "2025-03-04", "2025-03-04", "day", id="holiday-mardi-gras"),
+    # A reporting period that ends on the publication day has ended, for a past sentence.
+    P("Oil prices edged lower on Monday, leaving Brent on track to end the April-June quarter 8% down.",
+      date(2025, 6, 30), "the April-June quarter", "DATE", "2025-Q2", "2025-04-01", "2025-06-30", "quarter",
+      id="month-range-ending-today"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

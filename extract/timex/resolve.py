@@ -407,7 +407,7 @@ def _ended_if_past(ctx: Context, options: list[Interval]) -> list[Interval]:
     quarter", written in April, is last year's)."""
     if direction(ctx.tense) != PAST:
         return options
-    return [o for o in options if o[1] < ctx.reference] or options
+    return [o for o in options if o[1] <= ctx.reference] or options
 
 
 @resolver("month_quarter")
