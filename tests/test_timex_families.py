@@ -521,6 +521,10 @@ ROWS = [
     P("Oil prices edged lower on Monday, leaving Brent on track to end the April-June quarter 8% down.",
       date(2025, 6, 30), "the April-June quarter", "DATE", "2025-Q2", "2025-04-01", "2025-06-30", "quarter",
       id="month-range-ending-today"),
+    # "that November": the month in the year of the date the text is about.
+    P("Rosetta reached the comet in August 2014. Its lander touched down on the comet that November.",
+      date(2016, 9, 29), "that November", "DATE", "2014-11", "2014-11-01", "2014-11-30", "month",
+      id="that-month-anaphoric"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),
