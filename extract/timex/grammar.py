@@ -50,6 +50,7 @@ class Grammar:
     rule_by_group: dict[str, Rule] = field(default_factory=dict)
     _phrase_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     _filter_patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    _longest_first: dict[str, list[str]] = field(default_factory=dict)
 
     def joined(self, indices: Iterable[int]) -> str:
         """The rules of ``indices`` as one pattern, tried in rule order at a word start.
@@ -75,20 +76,18 @@ class Grammar:
         """The entry of the longest of the table's phrases that ``text`` begins with
         ("mid" in "mid-2024"), or None."""
         lowered = " ".join(text.lower().split())
-        entries = self.words[table]
-        for phrase in sorted(entries, key=len, reverse=True):
+        for phrase in self._by_length(table):
             if lowered.startswith(phrase):
-                return entries[phrase]
+                return self.words[table][phrase]
         return None
 
     def phrase_closing(self, table: str, text: str) -> Any:
         """The entry of the table's phrase that ``text`` ends with, as a whole word
         ("... throughout" before "the year"), or None."""
         lowered = " ".join(text.lower().split())
-        entries = self.words[table]
-        for phrase in sorted(entries, key=len, reverse=True):
+        for phrase in self._by_length(table):
             if lowered.endswith(phrase) and not lowered[:len(lowered) - len(phrase)][-1:].isalnum():
-                return entries[phrase]
+                return self.words[table][phrase]
         return None
 
     def filter_pattern(self, key: str) -> re.Pattern[str] | None:
@@ -98,13 +97,20 @@ class Grammar:
             self._filter_patterns[key] = re.compile(source) if source else None
         return self._filter_patterns[key]
 
+    def _by_length(self, table: str) -> list[str]:
+        """The table's phrases, longest first."""
+        phrases = self._longest_first.get(table)
+        if phrases is None:
+            phrases = self._longest_first[table] = sorted(self.words[table], key=len, reverse=True)
+        return phrases
+
     def _phrases(self, table: str) -> re.Pattern[str]:
         pattern = self._phrase_patterns.get(table)
         if pattern is None:
             # A phrase that begins (ends) with a letter must begin (end) a word there.
             alternatives = [(r"(?<!\w)" if phrase[:1].isalnum() else "") + re.escape(phrase)
                             + (r"(?!\w)" if phrase[-1:].isalnum() else "")
-                            for phrase in sorted(self.words[table], key=len, reverse=True)]
+                            for phrase in self._by_length(table)]
             pattern = self._phrase_patterns[table] = re.compile("|".join(alternatives))
         return pattern
 
