@@ -525,6 +525,9 @@ ROWS = [
     P("Rosetta reached the comet in August 2014. Its lander touched down on the comet that November.",
       date(2016, 9, 29), "that November", "DATE", "2014-11", "2014-11-01", "2014-11-30", "month",
       id="that-month-anaphoric"),
+    P("Leaders met in Alaska on Friday. Brent crude futures were up 12 cents at $65.97 a barrel by 0640 GMT.",
+      date(2025, 8, 18), "0640 GMT", "TIME", "2025-08-18T06:40", "2025-08-18", "2025-08-18", "minute",
+      id="clock-of-a-market-quote"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),
