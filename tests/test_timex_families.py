@@ -528,6 +528,14 @@ ROWS = [
     P("Leaders met in Alaska on Friday. Brent crude futures were up 12 cents at $65.97 a barrel by 0640 GMT.",
       date(2025, 8, 18), "0640 GMT", "TIME", "2025-08-18T06:40", "2025-08-18", "2025-08-18", "minute",
       id="clock-of-a-market-quote"),
+    # A story set in an earlier year goes on in it: a day that opens a later sentence, after a
+    # month of that year named in an earlier one, is of that year; one inside a sentence is not.
+    P("In March 2011, boys in Deraa painted slogans on a school wall. On March 18, thousands marched.",
+      date(2024, 3, 15), "March 18", "DATE", "2011-03-18", "2011-03-18", "2011-03-18", "day",
+      id="narrative-fronted-day-after-month"),
+    P("He rejected a treaty after the August 1988 cease-fire. Iran had condemned the invasion on Aug. 2.",
+      date(1990, 8, 15), "Aug. 2", "DATE", "1990-08-02", "1990-08-02", "1990-08-02", "day",
+      id="narrative-inner-day-not-after-background-month"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

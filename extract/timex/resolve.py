@@ -279,7 +279,7 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
         return None
     if anchor[2] == "year" and not (ctx.last == anchor and anchor[1] - anchor[0] < timedelta(days=62)):
         return None   # only the part of a year the text is in: "by the end of that year ... Christmas Eve"
-    if anchor[2] == "month" and not (ctx.unshifted_in_sentence and not ctx.last_shifted):
+    if anchor[2] == "month" and (ctx.last_shifted or not ctx.unshifted_in_sentence and not _fronted(ctx)):
         # "In March 2014 Russia seized Crimea and on March 18 annexed it": a month named in
         # the same sentence; one named in an earlier sentence is often background.
         return None
@@ -288,6 +288,15 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
     except ValueError:
         return None
     return year if anchor[0] <= candidate <= anchor[0] + timedelta(days=120) else None
+
+
+_FRONTED = re.compile(r"(?:^|[.!?][\"'\u201d\u2019]*\s+)(?:\w+,?\s+){0,2}$")
+
+
+def _fronted(ctx: Context) -> bool:
+    """Whether the expression opens its sentence, after a word or two ("On March 18, ...",
+    "Then, on August 24, ..."): a story's next step, not background."""
+    return _FRONTED.search(ctx.before) is not None
 
 
 @resolver("calendar_date")
