@@ -536,6 +536,12 @@ ROWS = [
     P("He rejected a treaty after the August 1988 cease-fire. Iran had condemned the invasion on Aug. 2.",
       date(1990, 8, 15), "Aug. 2", "DATE", "1990-08-02", "1990-08-02", "1990-08-02", "day",
       id="narrative-inner-day-not-after-background-month"),
+    # Years counted forward from a day move a story on by years; counted back they compare.
+    P("The Taliban swept back into Kabul on Aug. 15, 2021. Two years later, they had barred women from most jobs.",
+      date(2026, 8, 20), "Two years later", "DATE", "2023", "2023-01-01", "2023-12-31", "year",
+      id="years-later-from-day-year-grain"),
+    P("Sales reached $4.2 million on Aug. 12, up from $3.9 million a year earlier.", date(1989, 10, 30),
+      "a year earlier", "DATE", "1988-08-12", "1988-08-12", "1988-08-12", "day", id="year-earlier-from-day-day-grain"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

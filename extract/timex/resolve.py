@@ -1054,8 +1054,10 @@ def shifted(ctx: Context) -> Resolution | None:
         # "profit rose from $5 million a year earlier": the quarter reported on, a year before.
         grain, moved = reported[2], cal.shift(reported[0], "year", sign * int(steps))
     if anaphoric and anchor and GRAIN_ORDER.get(anchor[2], 99) < GRAIN_ORDER.get(grain, 99) \
-            and anchor[2] in ("day", "month", "quarter", "half") and grain not in ("week", "month"):
-        # "on Aug. 12 ... a year earlier": Aug. 12 of the year before, at the anchor's grain.
+            and anchor[2] in ("day", "month", "quarter", "half") and grain not in ("week", "month") \
+            and not (sign > 0 and grain in ("year", "decade", "century")):
+        # "on Aug. 12 ... a year earlier": Aug. 12 of the year before, at the anchor's grain
+        # (a comparison); "on Aug. 15, 2021 ... Two years later": a story moved on, by years.
         grain, moved = anchor[2], cal.shift(anchor[0], grain if grain != "week" else "week", sign * int(steps))
     if grain == "decade" or grain == "century":
         grain = "year"
