@@ -271,12 +271,14 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
     elif kind == FUTURE and (previous in cues.comparatives or index > 1 and previous.endswith(cues.adverb_suffixes)
                              and words[index - 2] in cues.comparatives):
         kind = UNKNOWN  # "rose more than expected", "began as previously planned": a comparison
-    elif kind == PAST and _auxiliary(cues, words, index) in cues.present_auxiliaries:
-        kind = UNKNOWN  # "when the case is heard in May", "traders are now focused on": present, not past
-    elif kind == PAST and _auxiliary(cues, words, index) in cues.present_perfect and word not in cues.past_single:
-        kind = PERFECT  # "has restricted movement on Saturday", "have not approved": the nearer Saturday
-    elif kind == PAST and (previous in cues.determiners or previous[:1].isdigit()) and word not in cues.past_single:
-        kind = UNKNOWN  # "a muted outlook", "220 affected towns": an adjective, not a verb
+    elif kind == PAST:
+        auxiliary = _auxiliary(cues, words, index)
+        if auxiliary in cues.present_auxiliaries:
+            kind = UNKNOWN  # "when the case is heard in May", "traders are now focused on": present, not past
+        elif auxiliary in cues.present_perfect and word not in cues.past_single:
+            kind = PERFECT  # "has restricted movement on Saturday", "have not approved": the nearer Saturday
+        elif (previous in cues.determiners or previous[:1].isdigit()) and word not in cues.past_single:
+            kind = UNKNOWN  # "a muted outlook", "220 affected towns": an adjective, not a verb
     if kind != UNKNOWN and word in cues.nouns_too and (previous in cues.determiners or previous.endswith("'s")
                                                       or previous[:1].isdigit()
                                                       or len(previous) > 4 and previous.endswith(cues.adjective_suffixes)
