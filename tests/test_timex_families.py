@@ -542,6 +542,10 @@ ROWS = [
       id="years-later-from-day-year-grain"),
     P("Sales reached $4.2 million on Aug. 12, up from $3.9 million a year earlier.", date(1989, 10, 30),
       "a year earlier", "DATE", "1988-08-12", "1988-08-12", "1988-08-12", "day", id="year-earlier-from-day-day-grain"),
+    # ... also after a clock time of that year ("By midday, ... then took a train west on March 7").
+    P("The first explosions came at about 5 a.m. on February 24, 2022. By midday, tanks were on the ring road. "
+      "She took an evacuation train west on March 7.", date(2023, 2, 24),
+      "March 7", "DATE", "2022-03-07", "2022-03-07", "2022-03-07", "day", id="narrative-day-after-clock"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

@@ -271,7 +271,7 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
     follows the last date within months is of that year. ``day_in(year)`` is the day
     the expression names in a given year."""
     anchor = ctx.reported
-    if anchor is None or anchor[2] not in ("day", "part_of_day", "month", "year") \
+    if anchor is None or anchor[2] not in DAY_GRAINS | {"month", "year"} \
             or direction(ctx.tense) == FUTURE:
         return None
     year = anchor[0].year
