@@ -546,6 +546,9 @@ ROWS = [
     P("The first explosions came at about 5 a.m. on February 24, 2022. By midday, tanks were on the ring road. "
       "She took an evacuation train west on March 7.", date(2023, 2, 24),
       "March 7", "DATE", "2022-03-07", "2022-03-07", "2022-03-07", "day", id="narrative-day-after-clock"),
+    P("On March 18, 2011, security forces opened fire on protesters in Deraa. By the summer, protests had spread "
+      "to Homs.", date(2024, 3, 15),
+      "the summer", "DATE", "2011-SU", "2011-06-01", "2011-08-31", "season", id="narrative-season"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

@@ -484,6 +484,9 @@ def season(ctx: Context) -> Resolution | None:
     shift = ctx.grammar.phrase_in("season_shift", lowered)
     if shift is not None:
         relative = shift
+    if relative is None and (narrative := _narrative_year(ctx, lambda y: cal.season_unit(y, code)[1][0])) is not None:
+        # "On March 18, 2011, ... By the summer, protests had spread": that story's summer
+        return _unit_resolution(cal.season_unit(narrative, code), "season", mod)
     options = [cal.season_unit(y, code) for y in range(ctx.reference.year - 2, ctx.reference.year + 2)]
     if relative is not None:
         rel = int(relative)  # type: ignore[arg-type]
