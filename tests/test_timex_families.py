@@ -549,6 +549,11 @@ ROWS = [
     P("On March 18, 2011, security forces opened fire on protesters in Deraa. By the summer, protests had spread "
       "to Homs.", date(2024, 3, 15),
       "the summer", "DATE", "2011-SU", "2011-06-01", "2011-08-31", "season", id="narrative-season"),
+    # "N years on," moves a story on, like "N years later"; "three days on Monday" does not.
+    P("Their rule collapsed in a single day in September 2023. A year on, the city is being rebuilt.",
+      date(2024, 9, 20), "A year on", "DATE", "2024", "2024-01-01", "2024-12-31", "year", id="years-on-comma"),
+    P("The talks had lasted three days on Monday.", date(2024, 9, 20),
+      "three days", "DURATION", "P3D", None, None, None, id="days-on-a-weekday-a-length"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),
