@@ -554,6 +554,9 @@ ROWS = [
       date(2024, 9, 20), "A year on", "DATE", "2024", "2024-01-01", "2024-12-31", "year", id="years-on-comma"),
     P("The talks had lasted three days on Monday.", date(2024, 9, 20),
       "three days", "DURATION", "P3D", None, None, None, id="days-on-a-weekday-a-length"),
+    # A range of days named without their year cannot end before it starts.
+    P("The 48-team tournament runs from June 11 to July 19.", date(2025, 11, 19),
+      "July 19", "DATE", "2026-07-19", "2026-07-19", "2026-07-19", "day", id="day-range-end-after-start"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

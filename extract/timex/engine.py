@@ -207,7 +207,8 @@ class Engine:
                             clock_day=self.links.day_of_clock_before(spans, low))
         spans = self.links.clocks_on_following_day(spans, bare_clocks, low)
         spans = self.links.weekdays_of_named_days(spans, low)
-        return self.links.ordered_weekday_ranges(spans, low, reference)
+        spans = self.links.ordered_weekday_ranges(spans, low, reference)
+        return self.links.ordered_day_ranges(spans, low)
 
     def _before_anniversary(self, resolution: Resolution, low: str, start: int, reference: date) -> Resolution:
         """"the second anniversary of the Oct. 7 attack": the day that many years before the

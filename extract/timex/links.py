@@ -17,6 +17,7 @@ from .span import TimeSpan
 
 _CLOCK_VALUE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})")
 _WEEK = timedelta(days=7)
+_YEAR_WRITTEN = re.compile(r"[0-9]{4}")
 
 
 def clock_of(value: str) -> datetime | None:
@@ -150,6 +151,22 @@ class Links:
             options = [(a.start - _WEEK, b.start), (a.start, b.start + _WEEK)]
             begin, end = min(options, key=lambda option: cal.days_from(option, reference))
             spans[first], spans[second] = moved(a, begin), moved(b, end)
+        return spans
+
+    def ordered_day_ranges(self, spans: list[TimeSpan], low: str) -> list[TimeSpan]:
+        """"runs from June 11 to July 19": a range of days named without their year cannot
+        end before it starts; the end read a year too early is moved a year on."""
+        for first, second in zip(range(len(spans) - 1), range(1, len(spans))):
+            a, b = spans[first], spans[second]
+            if a.granularity != "day" or b.granularity != "day" or a.start is None or b.start is None \
+                    or b.start >= a.start or _YEAR_WRITTEN.search(b.text) or not self._joins_range(low, a, b):
+                continue
+            try:
+                later = b.start.replace(year=b.start.year + 1)
+            except ValueError:
+                continue
+            if later > a.start:
+                spans[second] = moved(b, later)
         return spans
 
     def _joins_range(self, low: str, a: TimeSpan, b: TimeSpan) -> bool:
