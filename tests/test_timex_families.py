@@ -557,6 +557,8 @@ ROWS = [
     # A range of days named without their year cannot end before it starts.
     P("The 48-team tournament runs from June 11 to July 19.", date(2025, 11, 19),
       "July 19", "DATE", "2026-07-19", "2026-07-19", "2026-07-19", "day", id="day-range-end-after-start"),
+    P("Argentines head to the polls on Sunday to choose a president.", date(2023, 11, 18),
+      "Sunday", "DATE", "2023-11-19", "2023-11-19", "2023-11-19", "day", id="tense-head-to-the-polls"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),
