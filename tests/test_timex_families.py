@@ -559,6 +559,10 @@ ROWS = [
       "July 19", "DATE", "2026-07-19", "2026-07-19", "2026-07-19", "day", id="day-range-end-after-start"),
     P("Argentines head to the polls on Sunday to choose a president.", date(2023, 11, 18),
       "Sunday", "DATE", "2023-11-19", "2023-11-19", "2023-11-19", "day", id="tense-head-to-the-polls"),
+    # A future cue after a past verb and "to" is a plan told in the past: the nearer day.
+    P("Floods swept away cabins on Friday morning as families prepared to celebrate the Fourth of July.",
+      date(2025, 7, 7), "the Fourth of July", "DATE", "2025-07-04", "2025-07-04", "2025-07-04", "day",
+      id="tense-past-verb-to-future-cue"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

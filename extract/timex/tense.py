@@ -35,6 +35,7 @@ class TenseCues:
                  not_past: list[str] = (), abbreviations: list[str] = (),
                  future_prepositions: list[str] = (), past_prepositions: list[str] = (),
                  past_perfect: list[str] = (), present_perfect: list[str] = (), adverbs: list[str] = (),
+                 infinitive_markers: list[str] = (),
                  present_auxiliaries: list[str] = (), nouns_too: list[str] = (),
                  determiners: list[str] = (), neutral: list[str] = (),
                  date_objects: list[str] = (), after_event: list[str] = (),
@@ -67,6 +68,9 @@ class TenseCues:
         self.present_perfect = frozenset(present_perfect)
         # Adverbs that may stand between an auxiliary and its participle ("are now focused").
         self.adverbs = frozenset(adverbs)
+        # Between a past verb and a future cue, these make the cue a plan told in the past
+        # ("families prepared to celebrate the Fourth of July"): the nearer day.
+        self.infinitive_markers = frozenset(infinitive_markers)
         # Cue verbs that are nouns too ("vote", "visit"): after a determiner they are not verbs.
         self.nouns_too = frozenset(nouns_too)
         self.determiners = frozenset(determiners)
@@ -266,8 +270,9 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
     if kind == FUTURE and word in cues.future_single and index + 1 < len(words) \
             and cues.classify(words[index + 1]) == PAST:
         return UNKNOWN  # "profit likely fell", "has likely suffered": the verb after it is past
-    if kind == FUTURE and _after_past_perfect(cues, words, index):
-        kind = NEAREST  # "had been due to expire on Saturday": the plan may yet be ahead, or past
+    if kind == FUTURE and (_after_past_perfect(cues, words, index)
+                           or index > 1 and previous in cues.infinitive_markers and cues.classify(words[index - 2]) == PAST):
+        kind = NEAREST  # "had been due to expire on Saturday", "prepared to celebrate": a plan that may be past
     elif kind == FUTURE and (previous in cues.comparatives or index > 1 and previous.endswith(cues.adverb_suffixes)
                              and words[index - 2] in cues.comparatives):
         kind = UNKNOWN  # "rose more than expected", "began as previously planned": a comparison
