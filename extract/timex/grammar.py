@@ -51,6 +51,7 @@ class Grammar:
     _phrase_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     _filter_patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     _longest_first: dict[str, list[str]] = field(default_factory=dict)
+    _phrase_memo: dict[tuple[str, str], Any] = field(default_factory=dict)  # expressions repeat: "last year"
 
     def joined(self, indices: Iterable[int]) -> str:
         """The rules of ``indices`` as one pattern, tried in rule order at a word start.
@@ -69,8 +70,13 @@ class Grammar:
         """The entry of the first of the table's phrases that ``text`` holds as whole
         words ("the year-ago quarter" holds "year-ago"), or None: what a resolver reads
         inside an expression, kept with the language's other tables."""
-        found = self._phrases(table).search(" ".join(text.lower().split()))
-        return None if found is None else self.words[table][found.group()]
+        key = (table, text)
+        if key not in self._phrase_memo:
+            if len(self._phrase_memo) > 8192:
+                self._phrase_memo.clear()   # bounded: a long run sees many distinct expressions
+            found = self._phrases(table).search(" ".join(text.lower().split()))
+            self._phrase_memo[key] = None if found is None else self.words[table][found.group()]
+        return self._phrase_memo[key]
 
     def phrase_opening(self, table: str, text: str) -> Any:
         """The entry of the longest of the table's phrases that ``text`` begins with
