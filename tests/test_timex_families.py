@@ -563,6 +563,10 @@ ROWS = [
     P("Floods swept away cabins on Friday morning as families prepared to celebrate the Fourth of July.",
       date(2025, 7, 7), "the Fourth of July", "DATE", "2025-07-04", "2025-07-04", "2025-07-04", "day",
       id="tense-past-verb-to-future-cue"),
+    # "three and a half years ago": a date, counted in months when the count is not whole.
+    P("It was their first meeting since Russia invaded Ukraine three and a half years ago.", date(2025, 8, 16),
+      "three and a half years ago", "DATE", "2022-02", "2022-02-01", "2022-02-28", "month",
+      id="ago-and-a-half"),
     # A clock time with its zone, then the same time in GMT in brackets: two expressions, both on the day after.
     P("Russia said it would observe a ceasefire from 10:00 Moscow time (0700 GMT) on Saturday.", date(2022, 3, 5),
       "10:00 Moscow time", "TIME", "2022-03-05T10:00", "2022-03-05", "2022-03-05", "hour", id="clock-zone-then-bracket"),

@@ -1005,6 +1005,9 @@ def shifted(ctx: Context) -> Resolution | None:
     unit = _unit(ctx)
     raw_count = ctx.groups.get("num")
     count = _number(ctx, raw_count) if raw_count else 1
+    fraction = ctx.grammar.phrase_in("and_a_half", ctx.text)
+    if fraction is not None and count is not None and not isinstance(count, str):
+        count += fraction   # "three and a half years ago"
     ago = ctx.groups.get("ago")
     direction_word = (ctx.groups.get("offset_direction") or "before").lower()
     spec = ctx.grammar.lookup("ago", ago) if ago else {"sign": -1 if direction_word == "before" else 1,
