@@ -58,8 +58,8 @@ class _TextState:
         if self.day_of_event is not None and (self.day_of_event_spreads
                                               or _same_sentence(text, self.day_of_event_end, start)):
             # "Saturday's Test ..., which kicks off at 17:10": that event's day, in its sentence;
-            # a possessive one beyond it too while no other day has been named ("the death toll
-            # from Friday's strike rose to 57. The missile hit at about 10:30 a.m."), not a day
+            # a possessive one beyond it too, until another day is named ("the death toll from
+            # Friday's strike rose to 57. The missile hit at about 10:30 a.m."), not a day
             # before a noun ("after the Jan. 19 prisoner exchange. Sirens sounded at 6:40 a.m.").
             event_day, night = self.day_of_event, False
         return {"last": self.last, "last_shifted": self.last_shifted, "unshifted": self.unshifted,

@@ -179,6 +179,14 @@ def _spoken_year(ctx: Context, raw: str) -> int | None:
     return first * 100 + value if isinstance(value, int) else None
 
 
+def _with_fraction(ctx: Context, count: float | str | None) -> float | str | None:
+    """A count with the fraction written after it ("two and a half"), by [words.and_a_half]."""
+    fraction = ctx.grammar.phrase_in("and_a_half", ctx.text)
+    if fraction is None or count is None or isinstance(count, str):
+        return count
+    return count + fraction
+
+
 def _year(ctx: Context, raw: str | None) -> int | None:
     if raw is None:
         return None
@@ -271,7 +279,7 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
     follows the last date within months is of that year. ``day_in(year)`` is the day
     the expression names in a given year."""
     anchor = ctx.reported
-    if anchor is None or anchor[2] not in DAY_GRAINS | {"month", "year"} \
+    if anchor is None or anchor[2] not in _NARRATIVE_ANCHOR_GRAINS \
             or direction(ctx.tense) == FUTURE:
         return None
     year = anchor[0].year
@@ -827,12 +835,13 @@ def _holiday_week(ctx: Context, rule: str, year: int | None) -> Resolution:
     its weekend, chosen among the years' weekends (Labor Day's, the day before it, is past)."""
     years = [year] if year is not None else [ctx.reference.year + d for d in (-1, 0, 1)]
     days = [cal.holiday(rule, y) for y in years]
-    if _final_unit(ctx) == "weekend":
+    weekend = _final_unit(ctx) == "weekend"
+    if weekend:
         options = [cal.weekend_unit(_weekend_of_holiday(day))[1] for day in days]
     else:
         options = [cal.week_unit(day)[1] for day in days]
     chosen = options[0] if year is not None else _directed(options, ctx.reference, ctx.tense)
-    if _final_unit(ctx) == "weekend":
+    if weekend:
         return _unit_resolution(cal.weekend_unit(chosen[0]), "weekend")
     return _unit_resolution(cal.week_unit(chosen[0]), "week")
 
@@ -913,10 +922,8 @@ def relative_period(ctx: Context) -> Resolution | None:
         return None
     lowered = " ".join(ctx.text.lower().split())
     relative = ctx.word("relative")
-    mod = ctx.word("mod_word")
     edge = ctx.grammar.phrase_in("period_edge", lowered)
-    if mod is None:
-        mod = edge
+    mod = ctx.word("mod_word") or edge
     anaphoric = False
     if relative is None and unit == "quarter" and mod is None:
         return quarter(ctx)
@@ -1004,10 +1011,7 @@ def shifted(ctx: Context) -> Resolution | None:
     """"four months ago", "a year earlier", "two weeks later": a date at the unit's grain."""
     unit = _unit(ctx)
     raw_count = ctx.groups.get("num")
-    count = _number(ctx, raw_count) if raw_count else 1
-    fraction = ctx.grammar.phrase_in("and_a_half", ctx.text)
-    if fraction is not None and count is not None and not isinstance(count, str):
-        count += fraction   # "three and a half years ago"
+    count = _with_fraction(ctx, _number(ctx, raw_count) if raw_count else 1)   # "three and a half years ago"
     ago = ctx.groups.get("ago")
     direction_word = (ctx.groups.get("offset_direction") or "before").lower()
     spec = ctx.grammar.lookup("ago", ago) if ago else {"sign": -1 if direction_word == "before" else 1,
@@ -1512,6 +1516,8 @@ def overnight(ctx: Context) -> Resolution | None:
 DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 #: Groups of a clock-time rule that give the clock its own day ("3 p.m. Friday").
 DATED_CLOCK_GROUPS = frozenset({"month", "weekday", "deictic_day", "this_part", "day"})
+#: Granularities of a date a story set in an earlier year may be anchored on.
+_NARRATIVE_ANCHOR_GRAINS = DAY_GRAINS | {"month", "year"}
 
 
 @resolver("clock_time")
@@ -1521,9 +1527,6 @@ def clock_time(ctx: Context) -> Resolution | None:
     # not the day something was said on ("the race begins on Sunday, organisers said on
     # Saturday. It starts at 8:30am").
     base = _day_in_text(ctx, ctx.event_day)
-    report = ctx.grammar.filter_pattern("report_clock")
-    if report is not None and report.search(ctx.before):
-        base = ctx.reference   # "told a news conference at 11 a.m.": when the report was made
     if ctx.groups.get("month"):
         resolved = calendar_date(ctx)
         if resolved is None or resolved.interval is None:
@@ -1536,6 +1539,9 @@ def clock_time(ctx: Context) -> Resolution | None:
     elif ctx.groups.get("this_part"):
         base = ctx.reference   # "at 21:45 BST this evening"
     else:
+        report = ctx.grammar.filter_pattern("report_clock")
+        if report is not None and report.search(ctx.before):
+            base = ctx.reference   # "told a news conference at 11 a.m.": when the report was made
         # "10:35 a.m. (0735 GMT) Friday": the day named right after the bracket.
         bracket = ctx.grammar.filter_pattern("day_after_bracket")
         after = bracket.match(ctx.after) if bracket else None
@@ -1547,15 +1553,15 @@ def clock_time(ctx: Context) -> Resolution | None:
         hour, minute = 12, 0
     elif named_hour == 24:
         hour, minute = 24, 0
-        dated = DATED_CLOCK_GROUPS & ctx.groups.keys()
-        side = ctx.grammar.phrase_in("midnight_side", ctx.text) or ctx.grammar.phrase_closing("midnight_side", ctx.before)
-        began_publication_day = direction(ctx.tense) == PAST and base in (ctx.reference, ctx.reference - timedelta(days=1))
-        if not dated and began_publication_day:
-            # "a ceasefire took effect at midnight", "shortly after midnight": the one that began
-            # the publication day; "shortly before midnight": the same, as the end of the day before
-            base, hour = (ctx.reference - timedelta(days=1), 24) if side == "before" else (ctx.reference, 0)
-        elif not dated and side == "after":
-            base, hour = base + timedelta(days=1), 0   # "shortly after midnight": in the new day
+        if not DATED_CLOCK_GROUPS & ctx.groups.keys():
+            side = ctx.grammar.phrase_in("midnight_side", ctx.text) \
+                or ctx.grammar.phrase_closing("midnight_side", ctx.before)
+            if direction(ctx.tense) == PAST and base in (ctx.reference, ctx.reference - timedelta(days=1)):
+                # "a ceasefire took effect at midnight", "shortly after midnight": the one that began
+                # the publication day; "shortly before midnight": the same, as the end of the day before
+                base, hour = (ctx.reference - timedelta(days=1), 24) if side == "before" else (ctx.reference, 0)
+            elif side == "after":
+                base, hour = base + timedelta(days=1), 0   # "shortly after midnight": in the new day
     else:
         clock = ctx.groups.get("clock") or ""
         pieces = re.split(r"[:.]", clock) if not re.fullmatch(r"[0-9]{4}", clock) else [clock[:2], clock[2:]]
@@ -1624,9 +1630,7 @@ def duration(ctx: Context) -> Resolution | None:
     year_like = re.fullmatch(r"[0-9]{4}", (ctx.groups.get("num") or "1988").strip()) is not None
     if not isinstance(count, str) and count >= 1000 and year_like and unit not in TIME_UNITS and unit != "day":
         return None  # "the 1988 quarter" is a year; "1,500 years" and "two thousand years" are counts
-    fraction = ctx.grammar.phrase_in("and_a_half", lowered)
-    if fraction is not None and not isinstance(count, str):
-        count += fraction
+    count = _with_fraction(ctx, count)
     if unit in ("minute", "hour") and not isinstance(count, str) and not float(count).is_integer():
         whole = int(count)
         smaller = {"hour": ("M", 60), "minute": ("S", 60)}[unit]
