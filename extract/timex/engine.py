@@ -15,6 +15,7 @@ from .foreign import find_with_dateparser
 from .grammar import Grammar, load_grammar
 from .links import Links, clock_of
 from .names import NameContexts
+from .pattern_cache import default_path
 from .resolve import DATED_CLOCK_GROUPS, DAY_GRAINS, RESOLVERS, Context, Resolution
 from .scan import Candidate, Scanner, lower_ascii
 from .span import TimeSpan
@@ -109,7 +110,7 @@ class Engine:
 
     def __init__(self, grammar: Grammar, filters: dict, tense: TenseCues) -> None:
         self.grammar = grammar
-        self.scanner = Scanner(grammar)
+        self.scanner = Scanner(grammar, default_path(f"scanner-{grammar.language}"))
         self.capitalised_only = frozenset(filters.get("capitalised_only", ()))
         self.name_check_rules = frozenset(filters.get("name_check_rules", ()))
         self.month_preceders = frozenset(filters.get("month_preceders", ()))

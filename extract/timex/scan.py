@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .first_chars import first_chars
 from .grammar import Grammar, Rule
+from .pattern_cache import compile_cached
 
 #: Tables whose words anchor a search. Counting words, "the", "last", "early" ...
 #: only ever precede an anchor, so they are looked back over instead.
@@ -81,8 +83,9 @@ def _merge_similar(sets: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]
 class Scanner:
     """Anchored scanning of a text with one grammar."""
 
-    def __init__(self, grammar: Grammar) -> None:
+    def __init__(self, grammar: Grammar, pattern_cache: Path | None = None) -> None:
         self.grammar = grammar
+        self.pattern_cache = pattern_cache
         self.anchor_rules: dict[str, frozenset[int]] = {}
         self.digit_rules: frozenset[int] = frozenset()
         self.prefix_words: frozenset[str] = frozenset()
@@ -112,11 +115,9 @@ class Scanner:
                 digit_rules.add(rule.index)
             prefix.update(rule.literal_words)
         self.prefix_words = frozenset(prefix)
-        # One pattern per distinct rule set, shared by many words, compiled when first
-        # needed: compiling them all took most of a second in every process.
+        # One pattern per distinct rule set, shared by many words.
         self.anchor_sets = _merge_similar({word: frozenset(ids) for word, ids in anchors.items()})
         self.digit_set = frozenset(digit_rules)
-        self._compiled: dict[frozenset[int], re.Pattern[str]] = {}
         # At a start only the rules whose match can begin with its character are joined
         # and tried (see first_chars). Two classes of start halve the work and keep
         # compiling cheap: a digit ("10 a.m.", "1998"), or anything else ("about 10 a.m.").
@@ -128,12 +129,20 @@ class Scanner:
             _OTHER_START: frozenset(i for i, chars in firsts.items() if chars is None or chars - digits)}
         self._at: dict[tuple[frozenset[int], str], _Tried | None] = {}
         self._cuts: dict[int, re.Pattern[str]] = {}
+        self._compiled = self._compile_all()
 
-    def compile_all(self) -> None:
-        """Compile every rule set now (a benchmark times matching, not compiling)."""
-        for ids in {*self.anchor_sets.values(), self.digit_set}:
-            for start_class in self._rules_from:
-                self._pattern_at(ids, start_class)
+    def _compile_all(self) -> dict[frozenset[int], re.Pattern[str]]:
+        """Every rule set's pattern, for each class of start. Compiling them takes half a
+        second, so with a cache path they are compiled once and then read back."""
+        subsets = {ids & rules_from for ids in {*self.anchor_sets.values(), self.digit_set}
+                   for rules_from in self._rules_from.values()} - {frozenset()}
+        ordered = sorted(subsets, key=sorted)
+        sources = [self.grammar.joined(ids) for ids in ordered]
+        if self.pattern_cache is None:
+            patterns = [re.compile(source) for source in sources]
+        else:
+            patterns = compile_cached(sources, self.pattern_cache)
+        return dict(zip(ordered, patterns))
 
     def _pattern_at(self, ids: frozenset[int], start_class: str) -> _Tried | None:
         """The rules of ``ids`` that can begin at a start of that class, as one pattern,
@@ -142,7 +151,7 @@ class Scanner:
         if key in self._at:
             return self._at[key]
         subset = ids & self._rules_from[start_class]
-        tried = self._at[key] = _Tried(self._pattern_for_set(subset), self._can_begin(subset)) if subset else None
+        tried = self._at[key] = _Tried(self._compiled[subset], self._can_begin(subset)) if subset else None
         return tried
 
     def _can_begin(self, ids: frozenset[int]) -> frozenset[str] | None:
@@ -153,12 +162,6 @@ class Scanner:
                 return None
             chars |= self._first_chars[i]
         return frozenset(chars)
-
-    def _pattern_for_set(self, ids: frozenset[int]) -> re.Pattern[str]:
-        pattern = self._compiled.get(ids)
-        if pattern is None:
-            pattern = self._compiled[ids] = re.compile(self.grammar.joined(ids))
-        return pattern
 
     def candidates(self, text: str) -> list[Candidate]:
         """Every rule match in ``text``, left to right, not overlapping."""
