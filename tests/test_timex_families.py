@@ -1321,6 +1321,15 @@ ROWS = [
       id="previous-weekday-without-anchor"),
     P("The minister arrived on Wednesday. The next day, he met the president.", REF,
       "The next day", "DATE", "2025-01-23", "2025-01-23", "2025-01-23", "day", id="anaphora-after-weekday"),
+    P("On Monday, February 1, 2021, soldiers arrived. The parliament, elected the previous November, "
+      "was due to sit that day.", date(2026, 2, 1),
+      "previous November", "DATE", "2020-11", "2020-11-01", "2020-11-30", "month", id="anaphora-previous-month-name"),
+    P("The port was mined in May 2023. It reopened the following February.", REF,
+      "following February", "DATE", "2024-02", "2024-02-01", "2024-02-29", "month", id="anaphora-following-month-name"),
+    P("On Monday, February 1, 2021, soldiers arrived. The parliament, elected in 2020, had been due to sit "
+      "that morning.", date(2026, 2, 1),
+      "that morning", "TIME", "2021-02-01TMO", "2021-02-01", "2021-02-01", "part_of_day",
+      id="anaphora-part-of-day-past-a-background-year"),
 
     # --- PAST_REF / PRESENT_REF / FUTURE_REF -----------------------------------------------------
     P("The front line is now quiet, residents said.", REF,

@@ -400,15 +400,21 @@ def month(ctx: Context) -> Resolution | None:
         # "won Wimbledon last August and the US Open in September": that story's year
         return _unit_resolution(cal.month_unit(narrative, number), "month", mod)
     current = (ctx.reference.year, ctx.reference.month)
+    step = ctx.word("anaphoric_relative", "relative") or ctx.word("anaphoric_relative", "month_anaphor")
+    anaphoric = step is not None and ctx.last is not None
+    if anaphoric:
+        # "elected the previous November", "reopened the following February": counted
+        # from the date the text is about
+        relative, current = step, (ctx.last[0].year, ctx.last[0].month)  # type: ignore[index]
     if relative is not None:
         rel = int(relative)  # type: ignore[arg-type]
         if rel < 0:
-            year = ctx.reference.year if number < current[1] else ctx.reference.year - 1
+            year = current[0] if number < current[1] else current[0] - 1
         elif rel > 0:
-            year = ctx.reference.year if number > current[1] else ctx.reference.year + 1
+            year = current[0] if number > current[1] else current[0] + 1
         else:
-            year = ctx.reference.year
-        return _unit_resolution(cal.month_unit(year, number), "month", mod)
+            year = current[0]
+        return _unit_resolution(cal.month_unit(year, number), "month", mod, anaphoric)
     options = [cal.month_unit(y, number)[1] for y in
                (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)]
     # A range ("January-June") is chosen as a whole: the one nearest, or in the tense's direction.
@@ -1234,8 +1240,11 @@ def anaphoric_part_of_day(ctx: Context) -> Resolution | None:
     part = ctx.word("part_of_day")
     if part is None:
         return None
-    named = ctx.last is not None and ctx.last[2] in DAY_GRAINS
-    base = ctx.last[0] if named else ctx.reference  # type: ignore[index]
+    # A month or year named since ("elected the previous November, due to sit that
+    # morning") is background: the day is still the last day named.
+    named_day = ctx.last if ctx.last is not None and ctx.last[2] in DAY_GRAINS else ctx.last_day
+    base = named_day[0] if named_day is not None else ctx.reference
+    named = named_day is not None
     day = base + timedelta(days=_anaphoric_step(ctx))
     return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day", None, named)
 
