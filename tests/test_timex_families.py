@@ -1330,6 +1330,12 @@ ROWS = [
       "that morning.", date(2026, 2, 1),
       "that morning", "TIME", "2021-02-01TMO", "2021-02-01", "2021-02-01", "part_of_day",
       id="anaphora-part-of-day-past-a-background-year"),
+    P("The feast was cancelled in 2020 and again in 2021. Five years later, the pilgrims are back.",
+      date(2025, 12, 1), "Five years later", "DATE", "2025", "2025-01-01", "2025-12-31", "year",
+      id="anaphora-years-later-stops-at-the-present"),
+    P("The first round is on Jan. 18, 2026, and a run-off will be held three weeks later.", date(2026, 1, 10),
+      "three weeks later", "DATE", "2026-W06", "2026-02-02", "2026-02-08", "week",
+      id="anaphora-weeks-later-in-the-future"),
 
     # --- PAST_REF / PRESENT_REF / FUTURE_REF -----------------------------------------------------
     P("The front line is now quiet, residents said.", REF,
