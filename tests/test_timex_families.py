@@ -1336,6 +1336,9 @@ ROWS = [
     P("The first round is on Jan. 18, 2026, and a run-off will be held three weeks later.", date(2026, 1, 10),
       "three weeks later", "DATE", "2026-W06", "2026-02-02", "2026-02-08", "week",
       id="anaphora-weeks-later-in-the-future"),
+    P("On Monday, February 1, 2021, soldiers arrived. By the following week, doctors had walked off the job. "
+      "The protests were crushed within weeks: on March 27, security forces killed 100 people.", date(2026, 2, 1),
+      "March 27", "DATE", "2021-03-27", "2021-03-27", "2021-03-27", "day", id="narrative-year-after-a-week"),
 
     # --- PAST_REF / PRESENT_REF / FUTURE_REF -----------------------------------------------------
     P("The front line is now quiet, residents said.", REF,
