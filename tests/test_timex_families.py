@@ -1053,6 +1053,12 @@ ROWS = [
       "October", "DATE", "2024-10", "2024-10-01", "2024-10-31", "month", id="bare-month-future-from-june"),
 
     # --- the tense cues behind bare months and weekdays ---------------------------------
+    P("A deal before Christmas was still possible, a German official said.", date(2025, 12, 15),
+      "Christmas", "DATE", "2025-12-25", "2025-12-25", "2025-12-25", "day", id="tense-not-a-year-off-for-a-near-holiday"),
+    P("Trump had originally given Kyiv until Thanksgiving to accept the plan.", date(2025, 11, 28),
+      "Thanksgiving", "DATE", "2025-11-27", "2025-11-27", "2025-11-27", "day", id="tense-not-a-year-off-for-a-holiday-just-past"),
+    P("Power cuts were routine in March, officials said.", date(2023, 2, 24),
+      "March", "DATE", "2022-03", "2022-03-01", "2022-03-31", "month", id="tense-past-month-not-near"),
     P("Closing, which is expected in December, needs the regulator's approval.", REF,
       "December", "DATE", "2025-12", "2025-12-01", "2025-12-31", "month", id="tense-expected-looks-forward"),
     P("Final guidelines to be published in early November will settle the matter.", REF,
