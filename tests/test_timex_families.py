@@ -1353,6 +1353,8 @@ ROWS = [
     P("The first round is on Jan. 18, 2026, and a run-off will be held three weeks later.", date(2026, 1, 10),
       "three weeks later", "DATE", "2026-W06", "2026-02-02", "2026-02-08", "week",
       id="anaphora-weeks-later-in-the-future"),
+    P("A year on, the war has settled into a contest of attrition.", date(2024, 5, 6),
+      "A year on", "DATE", "2024", "2024-01-01", "2024-12-31", "year", id="years-on-without-anchor-is-the-present"),
     P("On Monday, February 1, 2021, soldiers arrived. By the following week, doctors had walked off the job. "
       "The protests were crushed within weeks: on March 27, security forces killed 100 people.", date(2026, 2, 1),
       "March 27", "DATE", "2021-03-27", "2021-03-27", "2021-03-27", "day", id="narrative-year-after-a-week"),
@@ -1429,6 +1431,13 @@ ROWS = [
       "the next three days", "DURATION", "P3D", "2025-01-24", "2025-01-27", None, id="duration-next-days"),
     P("It has been two weeks since the ceasefire collapsed.", REF,
       "two weeks", "DURATION", "P2W", "2025-01-10", "2025-01-24", None, id="duration-since-elapsed"),
+
+    P("Putin has been in power for nearly a quarter of a century.", REF,
+      "nearly a quarter of a century", "DURATION", "P25Y", None, None, None, id="duration-quarter-of-a-century"),
+    P("Shelling went on for a quarter of an hour.", REF,
+      "a quarter of an hour", "DURATION", "PT15M", None, None, None, id="duration-quarter-of-an-hour"),
+    P("The monarchy lasted three quarters of a century.", REF,
+      "three quarters of a century", "DURATION", "P75Y", None, None, None, id="duration-three-quarters-of-a-century"),
 
     # --- sets -------------------------------------------------------------------------------------
     P("Protesters gather in the main square every Friday.", REF,

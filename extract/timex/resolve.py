@@ -1083,9 +1083,9 @@ def shifted(ctx: Context) -> Resolution | None:
         grain, moved = anchor[2], cal.shift(anchor[0], grain if grain != "week" else "week", sign * int(steps))
     if grain == "decade" or grain == "century":
         grain = "year"
-    if anaphoric and sign > 0 and moved > ctx.reference and direction(ctx.tense) != FUTURE:
-        # "Ten years later, the peninsula has become a fortified base": a story told up to
-        # the present cannot move past the time of writing.
+    if spec["anchor"] == "anaphoric" and sign > 0 and moved > ctx.reference and direction(ctx.tense) != FUTURE:
+        # "Ten years later, the peninsula has become a fortified base", "A year on, the war
+        # has settled": a story told up to the present cannot move past the time of writing.
         moved = ctx.reference
     anniversary = ctx.word("ago_grain")
     if anniversary is not None and not anaphoric:
