@@ -1053,6 +1053,14 @@ ROWS = [
       "October", "DATE", "2024-10", "2024-10-01", "2024-10-31", "month", id="bare-month-future-from-june"),
 
     # --- the tense cues behind bare months and weekdays ---------------------------------
+    P("More than 3.5 million Australians had already cast a pre-poll vote by Saturday, the commission said.",
+      date(2025, 4, 27), "Saturday", "DATE", "2025-04-26", "2025-04-26", "2025-04-26", "day",
+      id="tense-hyphenated-modifier-keeps-the-noun-a-noun"),
+    P("UNITED NATIONS (AP) \u2014 The Security Council will hold its first straw poll on candidates for U.N. "
+      "secretary-general at noon Monday, diplomats said Wednesday, with further rounds expected every two weeks.",
+      date(2026, 9, 23),
+      "noon Monday", "TIME", "2026-09-28T12:00", "2026-09-28", "2026-09-28", "hour",
+      id="tense-hyphenated-word-counts-once"),
     P("A deal before Christmas was still possible, a German official said.", date(2025, 12, 15),
       "Christmas", "DATE", "2025-12-25", "2025-12-25", "2025-12-25", "day", id="tense-not-a-year-off-for-a-near-holiday"),
     P("Trump had originally given Kyiv until Thanksgiving to accept the plan.", date(2025, 11, 28),

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-_WORD = re.compile(r"[a-z0-9']+")
+_WORD = re.compile(r"[a-z0-9']+(?:-[a-z0-9']+)*")
 _SENTENCE_END = re.compile(r"[.!?;][\"'\u2019\u201d]*\s|\n")  # closing quotes may follow
 _WINDOW = 160  # characters either side of the expression that may hold its verb
 
