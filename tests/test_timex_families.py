@@ -1065,6 +1065,8 @@ ROWS = [
       "Christmas", "DATE", "2025-12-25", "2025-12-25", "2025-12-25", "day", id="tense-not-a-year-off-for-a-near-holiday"),
     P("Trump had originally given Kyiv until Thanksgiving to accept the plan.", date(2025, 11, 28),
       "Thanksgiving", "DATE", "2025-11-27", "2025-11-27", "2025-11-27", "day", id="tense-not-a-year-off-for-a-holiday-just-past"),
+    P("Luxon said on Wednesday he hoped to have a government formed well before Christmas.", date(2023, 10, 18),
+      "Christmas", "DATE", "2023-12-25", "2023-12-25", "2023-12-25", "day", id="tense-not-a-year-off-for-a-holiday-months-ahead"),
     P("Power cuts were routine in March, officials said.", date(2023, 2, 24),
       "March", "DATE", "2022-03", "2022-03-01", "2022-03-31", "month", id="tense-past-month-not-near"),
     P("Closing, which is expected in December, needs the regulator's approval.", REF,

@@ -73,7 +73,6 @@ UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W",
              "decade": "DE", "century": "CE", "millennium": "ML"}
 UNIT_FACTOR = {"fortnight": 2, "season": 3}
 FAR_DAYS = 240
-_NEAR_DAYS = 31   # a holiday this near is the one meant, whatever the tense
 GRAIN_ORDER = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
                "decade": 6, "century": 7}  # past this, a day or month named without its year is the nearer one
 TIME_UNITS = {"second", "minute", "hour"}
@@ -815,11 +814,10 @@ def holiday(ctx: Context) -> Resolution | None:
         chosen = max(strict) if tense == PAST else min(strict)
     else:
         chosen = _directed(options, ctx.reference, ctx.tense)
-        nearest = min(options, key=lambda o: abs((o[0] - ctx.reference).days))
-        if abs((chosen[0] - ctx.reference).days) > FAR_DAYS and abs((nearest[0] - ctx.reference).days) <= _NEAR_DAYS:
+        if abs((chosen[0] - ctx.reference).days) > FAR_DAYS:
             # "a deal before Christmas was still possible, an official said": a feast
-            # weeks away or just past is the one meant, not one nearly a year off.
-            chosen = nearest
+            # weeks away or just past is the one meant, not one most of a year off.
+            chosen = min(options, key=lambda o: abs((o[0] - ctx.reference).days))
     return _date_resolution(chosen[0])
 
 
