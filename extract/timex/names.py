@@ -49,6 +49,8 @@ class NameContexts:
         self.name_after = re.compile(rf"\s+(?:{joiners})\s+(?:the\s+)?[A-Z]") if joiners else None
         # Words that cannot stand before a house number ("the 1989 Tiananmen Square crackdown").
         self.address_blockers = frozenset(filters.get("address_blockers", ()))
+        # Nouns that make a holiday before them the name of an event ("the Yom Kippur war").
+        self.holiday_name_heads = frozenset(filters.get("holiday_name_heads", ()))
 
     def year_is_a_number(self, text: str, start: int, end: int) -> bool:
         """"Resolution 1441", "Flight 2012", "1910 Main Street"."""
@@ -81,12 +83,16 @@ class NameContexts:
 
     def holiday_is_a_name(self, text: str, start: int, end: int, is_time_word) -> bool:
         """"the Good Friday Agreement", "Christmas Island": a capitalised word after the
-        holiday that is not itself a time word makes it part of a name; "a service of
-        thanksgiving" in lower case is a word, not the holiday."""
+        holiday that is not itself a time word makes it part of a name, and so does a noun
+        that names an event after it ("the Yom Kippur war"); "a service of thanksgiving" in
+        lower case is a word, not the holiday."""
         if text[start:end].islower() and not text.islower():
             return True
         after = _NEXT_WORD.match(text, end)
-        return after is not None and after.group(1)[0].isupper() and not is_time_word(after.group(1))
+        if after is None:
+            return False
+        word = after.group(1)
+        return word[0].isupper() and not is_time_word(word) or word.lower() in self.holiday_name_heads
 
     def month_begins_a_name(self, text: str, end: int, start: int | None = None) -> bool:
         """"the March for Life", "the March of the Combatant Mothers", the "July Charter" in
