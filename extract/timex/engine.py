@@ -23,7 +23,7 @@ from .tense import WEAK, TenseCues, UNKNOWN, direction, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
-_CLAUSE_MARKS = ".,;:!?"
+_CLAUSE_MARKS = ".,;:!?\n"   # a line break ends a clause too (a heading, a list item)
 _REMEMBERED = 6   # dates named outright that "a month earlier" may be counted from
 _LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 _WORD_AFTER = re.compile(r"^[\s-]*([A-Za-z%][A-Za-z]*|%)")

@@ -1454,11 +1454,17 @@ def deictic_day(ctx: Context) -> Resolution | None:
     return _date_resolution(day, _mod(ctx))
 
 
-def _day_in_text(ctx: Context, named: tuple[date, date, str] | None) -> date:
+def _day_in_text(ctx: Context, named: tuple[date, date, str] | None, own_sentence_day: bool = False) -> date:
     """The day a bare time of day is on: the one the text named, else the reference. What a
     past-tense sentence tells ("the Nasdaq was up 4% by mid-afternoon") happened by the
-    reference, not on a day ahead the text named before ("tariffs will fall by May 14")."""
-    if named is None or named[0] > ctx.reference and direction(ctx.tense) == PAST \
+    reference, not on a day ahead the text named before ("tariffs will fall by May 14").
+    With ``own_sentence_day``, a day named in the expression's own sentence is its day
+    whatever the tense ("Nov. 27 — A ceasefire takes effect at 4 a.m.")."""
+    if named is None:
+        return ctx.reference
+    if own_sentence_day and named == ctx.last_day and ctx.last_day_in_sentence:
+        return named[0]
+    if named[0] > ctx.reference and direction(ctx.tense) == PAST \
             or named[0] < ctx.reference and direction(ctx.tense) == FUTURE:
         return ctx.reference   # ... nor what a sentence about the future tells on a day gone by
     return named[0]
@@ -1543,7 +1549,7 @@ def clock_time(ctx: Context) -> Resolution | None:
     # A bare clock time is on the day the text is talking about: the last day named, but
     # not the day something was said on ("the race begins on Sunday, organisers said on
     # Saturday. It starts at 8:30am").
-    base = _day_in_text(ctx, ctx.event_day)
+    base = _day_in_text(ctx, ctx.event_day, own_sentence_day=True)
     if ctx.groups.get("month"):
         resolved = calendar_date(ctx)
         if resolved is None or resolved.interval is None:

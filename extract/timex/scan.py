@@ -23,6 +23,10 @@ ANCHOR_TABLES = ("month", "weekday", "weekday_plural", "part_of_day_plural", "se
                  "holiday")
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# What the rules are matched on: lower case, and a line break made a character no rule
+# reads as a space, so no expression runs from one line into the next ("at 6:07 a.m." /
+# "Monday – Russia fires ..." in a chronology, a dateline, a list).
+_SCAN = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ\n", "abcdefghijklmnopqrstuvwxyz\x00")
 _LOOK_BACK = 6     # words before an anchor where an expression may start
 _LOOK_AHEAD = 4    # anchors this many words ahead add their rules ("the past three months")
 _DIGIT_START, _OTHER_START = "digit", "other"   # the classes of start that get their own patterns
@@ -165,7 +169,7 @@ class Scanner:
 
     def candidates(self, text: str) -> list[Candidate]:
         """Every rule match in ``text``, left to right, not overlapping."""
-        low = lower_ascii(text)
+        low = text.translate(_SCAN)
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low)]
         anchor_sets, digit_set = self.anchor_sets, self.digit_set  # inlined: once per word
         patterns = [digit_set if tok[0] <= "9" else anchor_sets.get(tok) for _s, _e, tok in tokens]
