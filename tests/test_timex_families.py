@@ -1376,6 +1376,9 @@ ROWS = [
     P("On Monday, February 1, 2021, soldiers arrived. By the following week, doctors had walked off the job. "
       "The protests were crushed within weeks: on March 27, security forces killed 100 people.", date(2026, 2, 1),
       "March 27", "DATE", "2021-03-27", "2021-03-27", "2021-03-27", "day", id="narrative-year-after-a-week"),
+    P("Chronology: Bank of England rate cuts\nH1 2025: Cuts in February and May take the rate to 4.25%.",
+      date(2026, 3, 11), "February", "DATE", "2025-02", "2025-02-01", "2025-02-28", "month",
+      id="narrative-year-after-a-half"),
 
     # --- PAST_REF / PRESENT_REF / FUTURE_REF -----------------------------------------------------
     P("The front line is now quiet, residents said.", REF,

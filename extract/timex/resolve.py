@@ -1540,7 +1540,7 @@ DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 #: Groups of a clock-time rule that give the clock its own day ("3 p.m. Friday").
 DATED_CLOCK_GROUPS = frozenset({"month", "weekday", "deictic_day", "this_part", "day"})
 #: Granularities of a date a story set in an earlier year may be anchored on.
-_NARRATIVE_ANCHOR_GRAINS = DAY_GRAINS | {"week", "month", "year"}
+_NARRATIVE_ANCHOR_GRAINS = DAY_GRAINS | {"week", "month", "quarter", "half", "year"}
 
 
 @resolver("clock_time")
