@@ -1379,6 +1379,17 @@ ROWS = [
     P("Chronology: Bank of England rate cuts\nH1 2025: Cuts in February and May take the rate to 4.25%.",
       date(2026, 3, 11), "February", "DATE", "2025-02", "2025-02-01", "2025-02-28", "month",
       id="narrative-year-after-a-half"),
+    P("Review: 2025 at a glance\nJanuary: Donald Trump is sworn in for a second term on Jan. 20.\n"
+      "April: Pope Francis dies on Easter Monday.", date(2026, 1, 3),
+      "Easter Monday", "DATE", "2025-04-21", "2025-04-21", "2025-04-21", "day", id="chronology-entry-keeps-its-year"),
+    P("Review: 2025 at a glance\nJanuary: Donald Trump is sworn in for a second term on Jan. 20.", date(2026, 1, 3),
+      "Jan. 20", "DATE", "2025-01-20", "2025-01-20", "2025-01-20", "day", id="chronology-entry-present-tense"),
+    P("Feb. 2, 2025 \u2013 Bans start to apply.\nAug. 2 \u2013 Obligations for general-purpose AI models kick in.",
+      date(2026, 7, 15), "Aug. 2", "DATE", "2025-08-02", "2025-08-02", "2025-08-02", "day",
+      id="chronology-entry-months-on"),
+    P("Martial law, first imposed on Feb. 24, 2022, has been extended every 90 days since, and parliament is due "
+      "to vote on the next extension in May.", date(2026, 2, 24),
+      "May", "DATE", "2026-05", "2026-05-01", "2026-05-31", "month", id="future-beside-a-past-date-is-ahead"),
 
     # --- PAST_REF / PRESENT_REF / FUTURE_REF -----------------------------------------------------
     P("The front line is now quiet, residents said.", REF,

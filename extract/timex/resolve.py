@@ -53,6 +53,8 @@ class Context:
     last_clock: datetime | None = None  # the last date named, when it was a clock time
     named_outright: tuple = ()  # the last few dates named outright, oldest first
     last_day_in_sentence: bool = False  # the last day named is in this sentence
+    opens_line: bool = False     # the expression opens a line after another (a chronology's entry, a list item)
+    in_line_entry: bool = False  # the last date named outright opened this line (a chronology's entry)
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
@@ -279,15 +281,19 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
     follows the last date within months is of that year. ``day_in(year)`` is the day
     the expression names in a given year."""
     anchor = ctx.reported
+    # A chronology's entry ("Aug. 2 – Obligations apply", "January: Trump is sworn in on
+    # Jan. 20") goes on in its year, told in the present whatever its tense.
+    entry = ctx.opens_line or ctx.in_line_entry
     if anchor is None or anchor[2] not in _NARRATIVE_ANCHOR_GRAINS \
-            or direction(ctx.tense) == FUTURE:
+            or direction(ctx.tense) == FUTURE and not entry:
         return None
     year = anchor[0].year
     if year >= ctx.reference.year or anchor[1].year != year:
         return None
-    if anchor[2] == "year" and not (ctx.last == anchor and anchor[1] - anchor[0] < timedelta(days=62)):
+    if anchor[2] == "year" and not entry and not (ctx.last == anchor and anchor[1] - anchor[0] < timedelta(days=62)):
         return None   # only the part of a year the text is in: "by the end of that year ... Christmas Eve"
-    if anchor[2] == "month" and (ctx.last_shifted or not ctx.unshifted_in_sentence and not _fronted(ctx)):
+    if anchor[2] == "month" and not entry \
+            and (ctx.last_shifted or not ctx.unshifted_in_sentence and not _fronted(ctx)):
         # "In March 2014 Russia seized Crimea and on March 18 annexed it": a month named in
         # the same sentence; one named in an earlier sentence is often background.
         return None
@@ -295,7 +301,8 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
         candidate = day_in(year)
     except ValueError:
         return None
-    return year if anchor[0] <= candidate <= anchor[0] + timedelta(days=120) else None
+    last = date(year, 12, 31) if entry else anchor[0] + timedelta(days=120)
+    return year if anchor[0] <= candidate <= last else None
 
 
 _FRONTED = re.compile(r"(?:^|[.!?][\"'\u201d\u2019]*\s+)(?:\w+,?\s+){0,2}$")
