@@ -925,6 +925,9 @@ ROWS = [
     P("Ukraine: what has happened since the weekend\nSaturday, Oct. 8 \u2013 A truck bomb collapses the bridge "
       "at 6:07 a.m.", date(2022, 10, 11), "6:07 a.m.", "TIME", "2022-10-08T06:07", "2022-10-08", "2022-10-08",
       "minute", id="clock-heading-is-its-own-clause"),
+    P("How events unfolded:\nTuesday, 10:23 p.m.: In an unannounced address, Yoon declares martial law.",
+      date(2024, 12, 4), "Tuesday, 10:23 p.m.", "TIME", "2024-12-03T22:23", "2024-12-03", "2024-12-03", "minute",
+      id="clock-weekday-then-clock"),
     P("Nov. 27 \u2014 A ceasefire between Israel and Hezbollah takes effect at 4 a.m.", date(2024, 12, 31),
       "4 a.m.", "TIME", "2024-11-27T04:00", "2024-11-27", "2024-11-27", "hour", id="clock-in-a-chronology-entry"),
     P("The first quake hit at 04.17 local time (0117 GMT).", REF,
