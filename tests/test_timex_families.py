@@ -1390,6 +1390,15 @@ ROWS = [
     P("Feb. 2, 2025 \u2013 Bans start to apply.\nAug. 2 \u2013 Obligations for general-purpose AI models kick in.",
       date(2026, 7, 15), "Aug. 2", "DATE", "2025-08-02", "2025-08-02", "2025-08-02", "day",
       id="chronology-entry-months-on"),
+    P("How the crisis deepened:\nDecember 2022: Activists block the Lachin corridor.\n"
+      "Tuesday: Azerbaijan launches what it calls anti-terrorist operations.", date(2023, 9, 20),
+      "Tuesday", "DATE", "2023-09-19", "2023-09-19", "2023-09-19", "day", id="chronology-weekday-entry-gone-by"),
+    P("Markets calendar:\nFeb. 12 \u2013 Markets in China are closed.\nTuesday: U.S. consumer price data is released.",
+      date(2024, 2, 12), "Tuesday", "DATE", "2024-02-13", "2024-02-13", "2024-02-13", "day",
+      id="chronology-weekday-entry-after-the-last"),
+    P("Three years of measures in brief:\nFeb. 23, 2022: The first package targets banks.\n"
+      "Dec. 18, 2023: The 12th package bans imports of Russian diamonds from Jan. 1.", date(2025, 2, 24),
+      "Jan. 1", "DATE", "2024-01-01", "2024-01-01", "2024-01-01", "day", id="chronology-entry-runs-into-next-year"),
     P("Martial law, first imposed on Feb. 24, 2022, has been extended every 90 days since, and parliament is due "
       "to vote on the next extension in May.", date(2026, 2, 24),
       "May", "DATE", "2026-05", "2026-05-01", "2026-05-31", "month", id="future-beside-a-past-date-is-ahead"),

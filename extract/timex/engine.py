@@ -23,7 +23,10 @@ from .tense import WEAK, TenseCues, UNKNOWN, direction, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
-_OPENS_LINE = re.compile(r"\n[ \t*\u2022\u2013\u2014-]*$")   # a line's start, past a bullet
+# A chronology's entry: a date that opens a line after another, past a bullet, and is
+# followed by a colon or a dash ("Aug. 2 – Obligations kick in", "Tuesday, 10:23 p.m.: ...").
+_OPENS_LINE = re.compile(r"\n[ \t*\u2022\u2013\u2014-]*$")
+_ENTRY_SEPARATOR = re.compile(r"[ \t]*(?:[:\u2013\u2014]|-[ \t])")
 _CLAUSE_MARKS = ".,;:!?\n"   # a line break ends a clause too (a heading, a list item)
 _REMEMBERED = 6   # dates named outright that "a month earlier" may be counted from
 _LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
@@ -53,7 +56,8 @@ class _TextState:
     last_day_end: int = 0
     last_clock: datetime | None = None                # the last date named, if a clock time
     named_outright: tuple = ()                        # the last few dates named outright, oldest first
-    unshifted_opens_line: bool = False                # ... that date opened its line (a chronology's entry)
+    unshifted_opens_entry: bool = False               # ... that date opened a chronology's entry
+    last_entry: tuple[date, date, str] | None = None  # the date that opened the last entry
 
     def context(self, text: str, start: int) -> dict:
         """The Context fields for an expression starting at ``start``."""
@@ -72,11 +76,12 @@ class _TextState:
                 "last_day_in_sentence": self.last_day is not None and _same_sentence(text, self.last_day_end, start),
                 "unshifted_in_sentence": self.unshifted is not None
                 and _same_sentence(text, self.unshifted_end, start),
-                "in_line_entry": self.unshifted_opens_line and "\n" not in text[self.unshifted_end:start]}
+                "in_entry": self.unshifted_opens_entry and "\n" not in text[self.unshifted_end:start],
+                "last_entry": self.last_entry}
 
     def named(self, resolution: Resolution, end: int, expression: str, events_on_it: bool,
               names_event: bool, possessive: bool = False, late: bool = False, in_brackets: bool = False,
-              clock_day: bool = False, opens_line: bool = False) -> None:
+              clock_day: bool = False, opens_entry: bool = False) -> None:
         """Take in a date the text has just named."""
         self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
         if resolution.granularity in DAY_GRAINS:
@@ -103,10 +108,12 @@ class _TextState:
         self.last_shifted = resolution.shifted
         if not self.last_shifted:
             self.unshifted, self.unshifted_end = self.last, end
-            self.unshifted_opens_line = opens_line
+            self.unshifted_opens_entry = opens_entry
             self.named_outright = (self.named_outright + (self.last,))[-_REMEMBERED:]  # type: ignore[operator]
             if resolution.granularity == "quarter":
                 self.quarter = self.last
+        if opens_entry:
+            self.last_entry = self.last
 
 
 class Engine:
@@ -171,11 +178,12 @@ class Engine:
                 tense = tense_at(self.tense, low, candidate.start, candidate.end, text) or self.default_tense
                 if self._month_names_a_thing(text, low, candidate):
                     tense = direction(tense) * WEAK
-            opens_line = _OPENS_LINE.search(text, max(0, candidate.start - 8), candidate.start) is not None
+            opens_entry = _OPENS_LINE.search(text, max(0, candidate.start - 8), candidate.start) is not None \
+                and _ENTRY_SEPARATOR.match(text, candidate.end) is not None
             ctx = Context(grammar=self.grammar, reference=reference, groups=candidate.groups,
                           text=expression, tense=tense,
                           before=low[max(0, candidate.start - 60):candidate.start],
-                          after=low[candidate.end:candidate.end + 40], opens_line=opens_line,
+                          after=low[candidate.end:candidate.end + 40], opens_entry=opens_entry,
                           **state.context(text, candidate.start))
             try:
                 resolution = RESOLVERS[candidate.rule.resolve](ctx)
@@ -211,7 +219,7 @@ class Engine:
                             and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None,
                             in_brackets=low.endswith("(", 0, candidate.start),
                             clock_day=self.links.day_of_clock_before(spans, low),
-                            opens_line=opens_line)
+                            opens_entry=opens_entry)
         spans = self.links.clocks_on_following_day(spans, bare_clocks, low)
         spans = self.links.weekdays_of_named_days(spans, low)
         spans = self.links.ordered_weekday_ranges(spans, low, reference)

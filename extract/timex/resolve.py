@@ -53,8 +53,9 @@ class Context:
     last_clock: datetime | None = None  # the last date named, when it was a clock time
     named_outright: tuple = ()  # the last few dates named outright, oldest first
     last_day_in_sentence: bool = False  # the last day named is in this sentence
-    opens_line: bool = False     # the expression opens a line after another (a chronology's entry, a list item)
-    in_line_entry: bool = False  # the last date named outright opened this line (a chronology's entry)
+    opens_entry: bool = False    # the expression opens a chronology's entry ("Aug. 2 – ...")
+    in_entry: bool = False       # the last date named outright opened the entry this expression is in
+    last_entry: tuple[date, date, str] | None = None   # the date that opened the chronology's last entry
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
@@ -283,7 +284,7 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
     anchor = ctx.reported
     # A chronology's entry ("Aug. 2 – Obligations apply", "January: Trump is sworn in on
     # Jan. 20") goes on in its year, told in the present whatever its tense.
-    entry = ctx.opens_line or ctx.in_line_entry
+    entry = ctx.opens_entry or ctx.in_entry
     if anchor is None or anchor[2] not in _NARRATIVE_ANCHOR_GRAINS \
             or direction(ctx.tense) == FUTURE and not entry:
         return None
@@ -297,12 +298,23 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
         # "In March 2014 Russia seized Crimea and on March 18 annexed it": a month named in
         # the same sentence; one named in an earlier sentence is often background.
         return None
-    try:
-        candidate = day_in(year)
-    except ValueError:
-        return None
-    last = date(year, 12, 31) if entry else anchor[0] + timedelta(days=120)
-    return year if anchor[0] <= candidate <= last else None
+    if not entry:
+        try:
+            candidate = day_in(year)
+        except ValueError:
+            return None
+        return year if anchor[0] <= candidate <= anchor[0] + timedelta(days=120) else None
+    # A chronology's entry goes on in the year the chronology has reached; a day inside an
+    # entry may run into the next year, as a story's day may ("Dec. 18, 2023: ... bans
+    # imports from Jan. 1"). Never past publication.
+    for option, last in ((year, date(year, 12, 31)), (year + 1, anchor[0] + timedelta(days=120))):
+        try:
+            candidate = day_in(option)
+        except ValueError:
+            continue
+        if anchor[0] <= candidate <= min(last, ctx.reference) and (option == year or not ctx.opens_entry):
+            return option
+    return None
 
 
 _FRONTED = re.compile(r"(?:^|[.!?][\"'\u201d\u2019]*\s+)(?:\w+,?\s+){0,2}$")
@@ -1266,6 +1278,12 @@ def anaphoric_part_of_day(ctx: Context) -> Resolution | None:
 
 def _weekday_date(ctx: Context, weekday: int, relative: int | None) -> date:
     ref = ctx.reference
+    entry = ctx.last_entry
+    if relative is None and ctx.opens_entry and entry is not None and entry[0] <= ref:
+        # A chronology's entry ("Tuesday: Azerbaijan launches ..."), after entries gone by:
+        # the latest such day by publication, unless that comes before the entry above it.
+        before = cal.weekday_on_or_before(ref, weekday)
+        return before if before >= entry[0] else cal.weekday_on_or_after(entry[0], weekday)
     if relative is not None and relative < 0:
         return cal.weekday_on_or_before(ref - timedelta(days=1), weekday)
     if relative is not None and relative > 0:
