@@ -1164,6 +1164,14 @@ ROWS = [
     P("Profit rose, compared with the quarter a year ago.", date(1989, 11, 1),
       "the quarter a year ago", "DATE", "1988-Q3", "1988-07-01", "1988-09-30", "quarter",
       id="the-quarter-a-year-ago"),
+    P("Lockheed raised its outlook after third-quarter sales rose. Net earnings for the quarter, which ended "
+      "Sept. 24, were $1.7 billion, compared with $1.78 billion a year earlier.", date(2023, 10, 19),
+      "a year earlier", "DATE", "2022-Q3", "2022-07-01", "2022-09-30", "quarter",
+      id="year-earlier-from-the-day-closing-a-quarter"),
+    P("BAE Systems reported a rise in first-half sales. Order intake in the six months to June 30 was 14.5 "
+      "billion pounds, compared with 13.9 billion pounds a year earlier.", date(2025, 7, 30),
+      "a year earlier", "DATE", "2024-H1", "2024-01-01", "2024-06-30", "half",
+      id="year-earlier-from-the-day-closing-a-half"),
     P("Net income was $5 million, compared with a year-earlier loss of $2 million.", REF,
       "year-earlier", "DATE", "2024", "2024-01-01", "2024-12-31", "year", id="year-earlier-adjective"),
     P("Profit rose in the third quarter from year-earlier levels.", REF,

@@ -110,7 +110,7 @@ class _TextState:
             self.unshifted, self.unshifted_end = self.last, end
             self.unshifted_opens_entry = opens_entry
             self.named_outright = (self.named_outright + (self.last,))[-_REMEMBERED:]  # type: ignore[operator]
-            if resolution.granularity == "quarter":
+            if resolution.granularity in ("quarter", "half"):
                 self.quarter = self.last
         if opens_entry:
             self.last_entry = self.last

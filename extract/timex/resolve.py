@@ -1088,11 +1088,15 @@ def shifted(ctx: Context) -> Resolution | None:
         steps = round(steps)
     moved = cal.shift(base, "week" if grain == "week" else grain, sign * int(steps))
     reported = ctx.reported
-    if grain == "year" and reported is not None and reported[2] in ("quarter", "half") \
-            and reported[1] >= cal.shift(ctx.reference, "year", -1):
+    period = reported if reported is not None and reported[2] in ("quarter", "half") else None
+    if period is None and reported is not None and reported[2] == "day" and ctx.quarter is not None \
+            and ctx.quarter[0] <= reported[0] <= ctx.quarter[1]:
+        period = ctx.quarter   # "the quarter, which ended Sept. 24": the day closes the period reported on
+    compared = grain == "year" and period is not None and period[1] >= cal.shift(ctx.reference, "year", -1)
+    if compared:
         # "profit rose from $5 million a year earlier": the quarter reported on, a year before.
-        grain, moved = reported[2], cal.shift(reported[0], "year", sign * int(steps))
-    if anaphoric and anchor and GRAIN_ORDER.get(anchor[2], 99) < GRAIN_ORDER.get(grain, 99) \
+        grain, moved = period[2], cal.shift(period[0], "year", sign * int(steps))  # type: ignore[index]
+    elif anaphoric and anchor and GRAIN_ORDER.get(anchor[2], 99) < GRAIN_ORDER.get(grain, 99) \
             and anchor[2] in ("day", "month", "quarter", "half") and grain not in ("week", "month") \
             and not (sign > 0 and grain in ("year", "decade", "century")):
         # "on Aug. 12 ... a year earlier": Aug. 12 of the year before, at the anchor's grain
