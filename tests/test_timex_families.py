@@ -1064,6 +1064,11 @@ ROWS = [
       "October", "DATE", "2024-10", "2024-10-01", "2024-10-31", "month", id="bare-month-future-from-june"),
 
     # --- the tense cues behind bare months and weekdays ---------------------------------
+    P("Judge Juan Merchan set the next in-person hearing for Dec. 4.", date(2023, 4, 4),
+      "Dec. 4", "DATE", "2023-12-04", "2023-12-04", "2023-12-04", "day", id="tense-set-for-a-date-ahead"),
+    P("Russians went back to work, in what Putin called retaliation for the weekend blast on the bridge.",
+      date(2022, 10, 10), "the weekend", "DATE", "2022-W40-WE", "2022-10-08", "2022-10-09", "weekend",
+      id="tense-called-for-is-no-schedule"),
     P("More than 3.5 million Australians had already cast a pre-poll vote by Saturday, the commission said.",
       date(2025, 4, 27), "Saturday", "DATE", "2025-04-26", "2025-04-26", "2025-04-26", "day",
       id="tense-hyphenated-modifier-keeps-the-noun-a-noun"),

@@ -42,7 +42,8 @@ class TenseCues:
                  reporting: list[str] = (), adjective_suffixes: list[str] = (),
                  limits: list[str] = (), comparatives: list[str] = (), auxiliaries: list[str] = (),
                  sentence_final: list[str] = (), sentence_starters: list[str] = (),
-                 adverb_suffixes: list[str] = (), start_prepositions: list[str] = ()) -> None:
+                 adverb_suffixes: list[str] = (), start_prepositions: list[str] = (),
+                 schedule_verbs: list[str] = (), schedule_prepositions: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -76,6 +77,9 @@ class TenseCues:
         self.determiners = frozenset(determiners)
         # Verbs whose object a date right after them is ("declared Tuesday a holiday").
         self.date_objects = frozenset(date_objects)
+        # A verb that sets an event for a date a few words on ("set the next hearing for Dec. 4").
+        self.schedule_verbs = frozenset(schedule_verbs)
+        self.schedule_prepositions = frozenset(schedule_prepositions)
         # Before a day's event ("after Saturday's election"), these put the event in the past.
         self.after_event = frozenset(after_event)
         # Verbs of saying: after a comma that follows the expression, they tell when
@@ -201,6 +205,13 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
         return FUTURE   # "warnings from Monday morning until Wednesday": the range runs ahead
     if pivot > 0 and words[pivot - 1] in cues.date_objects:
         return FUTURE   # "declared Tuesday a holiday": a day set aside ahead, whenever declared
+    if pivot > 1 and words[pivot - 1] in cues.schedule_prepositions \
+            and any(words[j] in cues.schedule_verbs and not _after_past_perfect(cues, words, j)
+                    for j in range(max(0, pivot - _CLAUSE_WORDS), pivot - 1)) \
+            and not _CLAUSE_BREAK.search(low, before[max(0, pivot - _CLAUSE_WORDS)][0], start):
+        # "set the next hearing for Dec. 4": a day set ahead, however far ("had been
+        # scheduled for Wednesday" is a plan that may be past, read below)
+        return FUTURE * ADJACENT
     if pivot > 0 and words[pivot - 1] in cues.past_prepositions:
         return PAST * ADJACENT   # "has cut rates since September": however far back
     for index in range(pivot - 2, max(-1, pivot - 1 - _CLAUSE_WORDS), -1):
