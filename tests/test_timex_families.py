@@ -1496,6 +1496,13 @@ ROWS = [
     P("The monarchy lasted three quarters of a century.", REF,
       "three quarters of a century", "DURATION", "P75Y", None, None, None, id="duration-three-quarters-of-a-century"),
 
+    P("Allies pledged 40 billion euros in military aid within the next year.", date(2024, 7, 11),
+      "the next year", "DURATION", "P1Y", "2024-07-11", "2025-07-11", None, id="duration-within-the-next-year"),
+    P("Rebuilding Ukraine will cost at least $411bn over the next decade.", date(2023, 4, 29),
+      "the next decade", "DURATION", "P10Y", "2023-04-29", "2033-04-29", None, id="duration-over-the-next-decade"),
+    P("Talks will resume the next week.", date(2024, 7, 11),
+      "the next week", "DATE", "2024-W29", "2024-07-15", "2024-07-21", "week", id="next-week-without-a-span-word"),
+
     # --- sets -------------------------------------------------------------------------------------
     P("Protesters gather in the main square every Friday.", REF,
       "every Friday", "SET", "XXXX-WXX-5", None, None, None, id="set-every-weekday"),

@@ -1255,6 +1255,12 @@ def anaphoric(ctx: Context) -> Resolution | None:
     unit = _period_unit(ctx)
     if unit is None:
         return None
+    if unit != "weekend" and ctx.grammar.phrase_opening("stretch_opening", ctx.text) == 1 \
+            and ctx.grammar.phrase_closing("span_preposition", ctx.before) is not None:
+        # "within the next year", "over the next week": a stretch from now, as "the next
+        # three weeks" is; not the calendar year after the last one named
+        return Resolution("DURATION", duration_value(1, unit),
+                          (ctx.reference, cal.shift(ctx.reference, unit, 1)), None)
     base = ctx.last[0] if ctx.last else ctx.reference
     if unit == "day" and ctx.last_day is not None:
         base = ctx.last_day[0]   # "that day" after "on Wednesday ... in January": Wednesday
