@@ -930,6 +930,10 @@ ROWS = [
       id="clock-weekday-then-clock"),
     P("Nov. 27 \u2014 A ceasefire between Israel and Hezbollah takes effect at 4 a.m.", date(2024, 12, 31),
       "4 a.m.", "TIME", "2024-11-27T04:00", "2024-11-27", "2024-11-27", "hour", id="clock-in-a-chronology-entry"),
+    P("Colombians head to the polls on May 31. The leading contenders will face off in a final televised debate "
+      "later on Thursday, starting at 8 p.m. (0100 GMT Friday).",
+      date(2026, 5, 21), "0100 GMT Friday", "TIME", "2026-05-22T01:00", "2026-05-22", "2026-05-22", "hour",
+      id="clock-bracketed-zone-weekday-beside-the-clock"),
     P("The first quake hit at 04.17 local time (0117 GMT).", REF,
       "04.17 local time", "TIME", "2025-01-24T04:17", "2025-01-24", "2025-01-24", "minute", id="clock-24h-dotted-local"),
     P("Three strikes hit the site between 14:30 and 15:00 local time.", REF,

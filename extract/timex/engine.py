@@ -221,6 +221,7 @@ class Engine:
                             clock_day=self.links.day_of_clock_before(spans, low),
                             opens_entry=opens_entry)
         spans = self.links.clocks_on_following_day(spans, bare_clocks, low)
+        spans = self.links.bracketed_clock_days(spans, low)
         spans = self.links.weekdays_of_named_days(spans, low)
         spans = self.links.ordered_weekday_ranges(spans, low, reference)
         return self.links.ordered_day_ranges(spans, low)

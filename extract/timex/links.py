@@ -153,6 +153,23 @@ class Links:
             spans[first], spans[second] = moved(a, begin), moved(b, end)
         return spans
 
+    @staticmethod
+    def bracketed_clock_days(spans: list[TimeSpan], low: str) -> list[TimeSpan]:
+        """"at 8 p.m. (0100 GMT Friday)": the same moment in another zone, so its weekday is
+        the clock's own day or the one next to it, whatever the sentence's tense."""
+        for index in range(1, len(spans)):
+            first, second = spans[index - 1], spans[index]
+            start = clock_of(first.value)
+            if start is None or clock_of(second.value) is None or second.start is None \
+                    or low[first.char_end:second.char_start].strip() != "(":
+                continue
+            weekday = second.start.isoweekday()
+            near = [start.date() + timedelta(days=offset) for offset in (0, 1, -1)]
+            day = next((d for d in near if d.isoweekday() == weekday), None)
+            if day is not None:
+                spans[index] = moved(second, day)
+        return spans
+
     def ordered_day_ranges(self, spans: list[TimeSpan], low: str) -> list[TimeSpan]:
         """"runs from June 11 to July 19": a range of days named without their year cannot
         end before it starts; the end read a year too early is moved a year on."""
