@@ -1068,6 +1068,11 @@ ROWS = [
       "October", "DATE", "2024-10", "2024-10-01", "2024-10-31", "month", id="bare-month-future-from-june"),
 
     # --- the tense cues behind bare months and weekdays ---------------------------------
+    P("Von der Leyen's plan will top the agenda when EU leaders gather in Brussels tomorrow, following "
+      "Washington's decision late Monday to pause military aid.", date(2025, 3, 5),
+      "late Monday", "DATE", "2025-03-03", "2025-03-03", "2025-03-03", "day", id="tense-following-an-event-on-a-day"),
+    P("Further easing is expected to be announced after the Budget statement on Friday.", date(2022, 2, 14),
+      "Friday", "DATE", "2022-02-18", "2022-02-18", "2022-02-18", "day", id="tense-after-an-event-ahead"),
     P("Judge Juan Merchan set the next in-person hearing for Dec. 4.", date(2023, 4, 4),
       "Dec. 4", "DATE", "2023-12-04", "2023-12-04", "2023-12-04", "day", id="tense-set-for-a-date-ahead"),
     P("Russians went back to work, in what Putin called retaliation for the weekend blast on the bridge.",

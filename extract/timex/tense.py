@@ -43,7 +43,8 @@ class TenseCues:
                  limits: list[str] = (), comparatives: list[str] = (), auxiliaries: list[str] = (),
                  sentence_final: list[str] = (), sentence_starters: list[str] = (),
                  adverb_suffixes: list[str] = (), start_prepositions: list[str] = (),
-                 schedule_verbs: list[str] = (), schedule_prepositions: list[str] = ()) -> None:
+                 schedule_verbs: list[str] = (), schedule_prepositions: list[str] = (),
+                 event_before: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -77,6 +78,9 @@ class TenseCues:
         self.determiners = frozenset(determiners)
         # Verbs whose object a date right after them is ("declared Tuesday a holiday").
         self.date_objects = frozenset(date_objects)
+        # Before a noun phrase ending in a day ("following Trump's announcement on Monday"),
+        # these put its event before the sentence's own: in the past.
+        self.event_before = frozenset(event_before)
         # A verb that sets an event for a date a few words on ("set the next hearing for Dec. 4").
         self.schedule_verbs = frozenset(schedule_verbs)
         self.schedule_prepositions = frozenset(schedule_prepositions)
@@ -219,6 +223,18 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
             return PAST   # "the first elections since Mubarak's ouster in February"
     if pivot > 0 and words[pivot + 1:pivot + 2] == ["'s"] and words[pivot - 1] in cues.after_event:
         return PAST   # "after winning Saturday's election", "following Tuesday's clash"
+    for index in range(pivot - 2, max(-1, pivot - 7), -1):
+        # "following Washington's decision late Monday", "after a botched rescue attempt on
+        # Thursday": the event before the main one, a noun phrase with no verb in it
+        if words[index] in cues.event_before:
+            clause = [j for j in range(index - 1, -1, -1) if not _CLAUSE_BREAK.search(low, before[j][0], start)]
+            # ... unless the clause looks ahead ("to be announced after the Budget on Friday")
+            if not _CLAUSE_BREAK.search(low, before[index][0], start) \
+                    and all(_cue_kind(cues, words, j) != FUTURE for j in clause):
+                return PAST
+            break
+        if _cue_kind(cues, words, index) != UNKNOWN:
+            break
     # A time phrase opening its sentence ("In January, ... a bomb killed") belongs
     # to the main verb after it, however long the phrase between.
     fronted = pivot <= 2
