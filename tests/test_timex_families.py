@@ -1338,6 +1338,10 @@ ROWS = [
     P("Protesters prayed as Easter week began.", date(2000, 4, 17),
       "Easter week", "DATE", "2000-W16", "2000-04-17", "2000-04-23", "week", id="holiday-week"),
 
+    P("Analysts expect the trend to continue through at least the first two quarters of 1990.", date(1989, 10, 26),
+      "the first two quarters of 1990", "DATE", "1990-H1", "1990-01-01", "1990-06-30", "half",
+      id="half-first-two-quarters-of-a-year"),
+
     # --- decades and centuries --------------------------------------------------------------
     P("The famine of the 1990s killed hundreds of thousands of people.", REF,
       "the 1990s", "DATE", "199", "1990-01-01", "1999-12-31", "decade", id="decade-1990s"),
