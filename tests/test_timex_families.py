@@ -1351,6 +1351,11 @@ ROWS = [
       "the 20th century", "DATE", "19", "1900-01-01", "1999-12-31", "century", id="century-20th"),
     P("Analysts call it the first great land war of the 21st century.", REF,
       "the 21st century", "DATE", "20", "2000-01-01", "2099-12-31", "century", id="century-21st"),
+    P("Sales followed the trend of the last half of the '80s.", date(1989, 10, 26),
+      "the last half of the '80s", "DATE", "198", "1986-09-01", "1989-12-31", "decade", id="decade-last-half"),
+    P("Output grew in the second half of the 1980s.", date(1989, 10, 26),
+      "the second half of the 1980s", "DATE", "198", "1986-09-01", "1989-12-31", "decade",
+      id="decade-second-half-not-a-year"),
 
     # --- the weekend, year-end: deictic, whatever the text mentioned before ----------------------
     P("The talks stalled over the weekend, officials said.", REF,
