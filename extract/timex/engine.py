@@ -174,7 +174,7 @@ class Engine:
                 continue
             expression = text[candidate.start:candidate.end]
             tense = UNKNOWN
-            if candidate.rule.resolve in _DIRECTED:
+            if candidate.rule.resolve in _DIRECTED or self._counts_forward(candidate):
                 tense = tense_at(self.tense, low, candidate.start, candidate.end, text) or self.default_tense
                 if self._month_names_a_thing(text, low, candidate):
                     tense = direction(tense) * WEAK
@@ -281,6 +281,14 @@ class Engine:
         the day of the report, not of the events a clock time belongs to."""
         return self.reporting_day is not None and \
             self.reporting_day.search(low, max(0, start - 30), start) is not None
+
+    def _counts_forward(self, candidate: Candidate) -> bool:
+        """Whether a count is forward from the story ("five years later"): its tense decides
+        whether it may pass the time of writing. Other counts need no tense."""
+        if candidate.rule.resolve != "shifted" or "ago" not in candidate.groups:
+            return False
+        spec = self.grammar.lookup("ago", candidate.groups["ago"])
+        return isinstance(spec, dict) and int(spec["sign"]) > 0
 
     def _trim(self, candidate: Candidate, text: str) -> Candidate | None:
         if self.strip_leading is None:
@@ -442,7 +450,7 @@ def _is_count(word: str) -> bool:
 _DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday",
                        "relative_period", "week_of", "part_of_named_period", "from_named_day", "weekday_day_of_month",
                        "day_of_month", "dated_part_of_day", "overnight", "month_quarter", "nth_weekday",
-                       "anaphoric_season", "part_of_day_in_text", "months_of_year", "shifted"})
+                       "anaphoric_season", "part_of_day_in_text", "months_of_year"})
 
 
 def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: str,
