@@ -46,7 +46,8 @@ class _TextState:
     last_shifted: bool = False                        # ... counted from another ("a year ago")
     unshifted: tuple[date, date, str] | None = None   # the last date named outright
     unshifted_end: int = 0
-    quarter: tuple[date, date, str] | None = None     # the last quarter named outright
+    quarter: tuple[date, date, str] | None = None     # the last quarter (or half) named outright
+    quarter_end: int = 0
     event_day: tuple[date, date, str] | None = None   # the last day events were put on
     event_night: bool = False                         # ... named by its evening or night
     day_of_event: tuple[date, date, str] | None = None  # "Saturday's Test": a day named for an event
@@ -76,6 +77,7 @@ class _TextState:
                 "last_day_in_sentence": self.last_day is not None and _same_sentence(text, self.last_day_end, start),
                 "unshifted_in_sentence": self.unshifted is not None
                 and _same_sentence(text, self.unshifted_end, start),
+                "quarter_in_sentence": self.quarter is not None and _same_sentence(text, self.quarter_end, start),
                 "in_entry": self.unshifted_opens_entry and "\n" not in text[self.unshifted_end:start],
                 "last_entry": self.last_entry}
 
@@ -111,7 +113,7 @@ class _TextState:
             self.unshifted_opens_entry = opens_entry
             self.named_outright = (self.named_outright + (self.last,))[-_REMEMBERED:]  # type: ignore[operator]
             if resolution.granularity in ("quarter", "half"):
-                self.quarter = self.last
+                self.quarter, self.quarter_end = self.last, end
         if opens_entry:
             self.last_entry = self.last
 

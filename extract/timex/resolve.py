@@ -45,7 +45,8 @@ class Context:
     after: str = ""      # the few characters after it (lower case)
     last_shifted: bool = False  # the last date was itself counted from another ("a year ago")
     unshifted: tuple[date, date, str] | None = None   # the last date named outright
-    quarter: tuple[date, date, str] | None = None     # the last quarter named outright
+    quarter: tuple[date, date, str] | None = None     # the last quarter (or half) named outright
+    quarter_in_sentence: bool = False  # ... in this sentence
     unshifted_in_sentence: bool = False  # the last date named outright is in this sentence
     event_day: tuple[date, date, str] | None = None  # the last day named, not as the day of a report
     event_night: bool = False  # that day was named as its evening or night
@@ -1090,8 +1091,11 @@ def shifted(ctx: Context) -> Resolution | None:
     reported = ctx.reported
     period = reported if reported is not None and reported[2] in ("quarter", "half") else None
     if period is None and reported is not None and reported[2] == "day" and ctx.quarter is not None \
-            and ctx.quarter[0] <= reported[0] <= ctx.quarter[1]:
-        period = ctx.quarter   # "the quarter, which ended Sept. 24": the day closes the period reported on
+            and (ctx.quarter[0] <= reported[0] <= ctx.quarter[1] or ctx.quarter_in_sentence):
+        # "the quarter, which ended Sept. 24": the day closes the period reported on;
+        # "reported first-quarter revenue on Thursday, up 4% from a year earlier": the
+        # day of the report, in the quarter's sentence
+        period = ctx.quarter
     compared = grain == "year" and period is not None and period[1] >= cal.shift(ctx.reference, "year", -1)
     if compared:
         # "profit rose from $5 million a year earlier": the quarter reported on, a year before.
