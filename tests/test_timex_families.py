@@ -1527,6 +1527,11 @@ ROWS = [
     P("Talks will resume the next week.", date(2024, 7, 11),
       "the next week", "DATE", "2024-W29", "2024-07-15", "2024-07-21", "week", id="next-week-without-a-span-word"),
 
+    P("Israelis prepared for ceremonies marking a year since the Oct. 7 attack.", date(2024, 10, 6),
+      "Oct. 7", "DATE", "2023-10-07", "2023-10-07", "2023-10-07", "day", id="years-since-a-day-before-its-anniversary"),
+    P("It has been two years since the Feb. 24 invasion.", date(2024, 10, 6),
+      "Feb. 24", "DATE", "2022-02-24", "2022-02-24", "2022-02-24", "day", id="years-since-a-day-after-its-anniversary"),
+
     # --- sets -------------------------------------------------------------------------------------
     P("Protesters gather in the main square every Friday.", REF,
       "every Friday", "SET", "XXXX-WXX-5", None, None, None, id="set-every-weekday"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from . import calendar as cal
@@ -25,6 +25,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
 # A chronology's entry: a date that opens a line after another, past a bullet, and is
 # followed by a colon or a dash ("Aug. 2 – Obligations kick in", "Tuesday, 10:23 p.m.: ...").
+_NEAR_ANNIVERSARY = timedelta(days=60)
 _OPENS_LINE = re.compile(r"\n[ \t*\u2022\u2013\u2014-]*$")
 _ENTRY_SEPARATOR = re.compile(r"[ \t]*(?:[:\u2013\u2014]|-[ \t])")
 _CLAUSE_MARKS = ".,;:!?\n"   # a line break ends a clause too (a heading, a list item)
@@ -229,21 +230,29 @@ class Engine:
         return self.links.ordered_day_ranges(spans, low)
 
     def _before_anniversary(self, resolution: Resolution, low: str, start: int, reference: date) -> Resolution:
-        """"the second anniversary of the Oct. 7 attack": the day that many years before the
-        anniversary nearest the reference."""
+        """"the second anniversary of the Oct. 7 attack", "a year since the Oct. 7 attack": the
+        day that many years before the anniversary nearest the reference."""
         if self.anniversary is None:
             return resolution
         found = self.anniversary.search(low, max(0, start - 40), start)
         if found is None:
             return resolution
-        years = int(found.group("number")) if found.group("number") else \
-            self.grammar.lookup("ordinal", found.group("ordinal") or "")
+        if found.group("number"):
+            years = int(found.group("number"))
+        elif found.group("cardinal"):
+            count = found.group("cardinal")
+            years = int(count) if count.isdigit() else self.grammar.lookup("cardinal", count)
+        else:
+            years = self.grammar.lookup("ordinal", found.group("ordinal") or "")
         if not isinstance(years, int) or resolution.interval is None:
             return resolution
         day = resolution.interval[0]
+        # "a year since ...": the years have passed, or nearly ("marking a year since the Oct. 7
+        # attack" on Oct. 6); an anniversary still months away is not the one meant.
+        latest = reference + _NEAR_ANNIVERSARY if found.group("cardinal") else date.max
         try:
-            marked = min((day.replace(year=reference.year + step) for step in (-1, 0, 1)),
-                         key=lambda option: abs((option - reference).days))
+            marked = min((option for option in (day.replace(year=reference.year + step) for step in (-1, 0, 1))
+                          if option <= latest), key=lambda option: abs((option - reference).days))
             event = marked.replace(year=marked.year - years)
         except ValueError:   # February 29
             return resolution
