@@ -1436,6 +1436,9 @@ ROWS = [
     P("Three years of measures in brief:\nFeb. 23, 2022: The first package targets banks.\n"
       "Dec. 18, 2023: The 12th package bans imports of Russian diamonds from Jan. 1.", date(2025, 2, 24),
       "Jan. 1", "DATE", "2024-01-01", "2024-01-01", "2024-01-01", "day", id="chronology-entry-runs-into-next-year"),
+    P("Key dates:\nOct. 17, 2023: The government and opposition sign an agreement in Barbados.\n"
+      "Jan. 26: The top court upholds a ban on the opposition leader.", date(2024, 7, 30),
+      "Jan. 26", "DATE", "2024-01-26", "2024-01-26", "2024-01-26", "day", id="chronology-next-entry-in-the-next-year"),
     P("Martial law, first imposed on Feb. 24, 2022, has been extended every 90 days since, and parliament is due "
       "to vote on the next extension in May.", date(2026, 2, 24),
       "May", "DATE", "2026-05", "2026-05-01", "2026-05-31", "month", id="future-beside-a-past-date-is-ahead"),

@@ -308,12 +308,15 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
     # A chronology's entry goes on in the year the chronology has reached; a day inside an
     # entry may run into the next year, as a story's day may ("Dec. 18, 2023: ... bans
     # imports from Jan. 1"). Never past publication.
-    for option, last in ((year, date(year, 12, 31)), (year + 1, anchor[0] + timedelta(days=120))):
+    # The next entry opening a line is the next such day after the entry above it, up to a
+    # year on ("Oct. 17, 2023: ..." then "Jan. 26: ...").
+    ahead = timedelta(days=365 if ctx.opens_entry else 120)
+    for option, last in ((year, date(year, 12, 31)), (year + 1, anchor[0] + ahead)):
         try:
             candidate = day_in(option)
         except ValueError:
             continue
-        if anchor[0] <= candidate <= min(last, ctx.reference) and (option == year or not ctx.opens_entry):
+        if anchor[0] <= candidate <= min(last, ctx.reference):
             return option
     return None
 
