@@ -23,9 +23,9 @@ from .tense import WEAK, TenseCues, UNKNOWN, direction, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.-]*)\W*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
+_NEAR_ANNIVERSARY = timedelta(days=60)   # "a year since" an anniversary at most this far ahead
 # A chronology's entry: a date that opens a line after another, past a bullet, and is
 # followed by a colon or a dash ("Aug. 2 – Obligations kick in", "Tuesday, 10:23 p.m.: ...").
-_NEAR_ANNIVERSARY = timedelta(days=60)
 _OPENS_LINE = re.compile(r"\n[ \t*\u2022\u2013\u2014-]*$")
 _ENTRY_SEPARATOR = re.compile(r"[ \t]*(?:[:\u2013\u2014]|-[ \t])")
 _CLAUSE_MARKS = ".,;:!?\n"   # a line break ends a clause too (a heading, a list item)

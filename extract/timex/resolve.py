@@ -299,24 +299,22 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
         # "In March 2014 Russia seized Crimea and on March 18 annexed it": a month named in
         # the same sentence; one named in an earlier sentence is often background.
         return None
-    if not entry:
-        try:
-            candidate = day_in(year)
-        except ValueError:
-            return None
-        return year if anchor[0] <= candidate <= anchor[0] + timedelta(days=120) else None
-    # A chronology's entry goes on in the year the chronology has reached; a day inside an
-    # entry may run into the next year, as a story's day may ("Dec. 18, 2023: ... bans
-    # imports from Jan. 1"). Never past publication.
-    # The next entry opening a line is the next such day after the entry above it, up to a
-    # year on ("Oct. 17, 2023: ..." then "Jan. 26: ...").
-    ahead = timedelta(days=365 if ctx.opens_entry else 120)
-    for option, last in ((year, date(year, 12, 31)), (year + 1, anchor[0] + ahead)):
+    if entry:
+        # A chronology's entry goes on in the year it has reached, never past publication.
+        # A day inside an entry may run into the next year as a story's day may ("Dec. 18,
+        # 2023: ... bans imports from Jan. 1"); the next entry is the next such day after
+        # the one above it, up to a year on ("Oct. 17, 2023: ..." then "Jan. 26: ...").
+        ahead = timedelta(days=365 if ctx.opens_entry else 120)
+        windows = ((year, min(date(year, 12, 31), ctx.reference)),
+                   (year + 1, min(anchor[0] + ahead, ctx.reference)))
+    else:
+        windows = ((year, anchor[0] + timedelta(days=120)),)
+    for option, last in windows:
         try:
             candidate = day_in(option)
         except ValueError:
             continue
-        if anchor[0] <= candidate <= min(last, ctx.reference):
+        if anchor[0] <= candidate <= last:
             return option
     return None
 
@@ -824,23 +822,27 @@ def holiday(ctx: Context) -> Resolution | None:
         return _date_resolution(cal.holiday(str(rule), narrative))  # "... that year. On Christmas Eve"
     options = [(cal.holiday(str(rule), y),) * 2 for y in
                (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)]
+
+    def days_off(option: tuple[date, date]) -> int:
+        return abs((option[0] - ctx.reference).days)
+
     relative = ctx.word("relative")
     named_weekday = _weekday_beside(ctx)
     on_that_day = [o for o in options if o[0].isoweekday() == named_weekday]
     if relative is None and on_that_day:
         # "pausing for Anzac Day on Friday", "Thursday, the Thanksgiving holiday": the year
         # in which it falls on that weekday, the nearest such
-        chosen = min(on_that_day, key=lambda o: abs((o[0] - ctx.reference).days))
+        chosen = min(on_that_day, key=days_off)
     elif relative is not None and int(relative) != 0:  # type: ignore[arg-type]
         tense = PAST if int(relative) < 0 else FUTURE  # type: ignore[arg-type]
         strict = [o for o in options if (o[0] < ctx.reference if tense == PAST else o[0] > ctx.reference)]
         chosen = max(strict) if tense == PAST else min(strict)
     else:
         chosen = _directed(options, ctx.reference, ctx.tense)
-        if abs((chosen[0] - ctx.reference).days) > FAR_DAYS:
+        if days_off(chosen) > FAR_DAYS:
             # "a deal before Christmas was still possible, an official said": a feast
             # weeks away or just past is the one meant, not one most of a year off.
-            chosen = min(options, key=lambda o: abs((o[0] - ctx.reference).days))
+            chosen = min(options, key=days_off)
     return _date_resolution(chosen[0])
 
 
@@ -1155,8 +1157,7 @@ def span_duration(ctx: Context) -> Resolution | None:
     # "over the past week", "in the next week": seven days to (from) the reference, a
     # length as "the past three weeks" is; not the calendar week before.
     a_stretch = unit != "weekend" and lowered.split()[-1] == ctx.groups.get("unit", "").lower() \
-        and ((stretch := ctx.grammar.phrase_opening("stretch_opening", lowered)) == -1
-             or stretch == 1 and ctx.grammar.phrase_closing("span_preposition", ctx.before) is not None) \
+        and (ctx.grammar.phrase_opening("stretch_opening", lowered) == -1 or _stretch_from_now(ctx, lowered)) \
         and not ctx.after.startswith(" of ")   # "the last year of his life" is no stretch to now
     if count == 1 and not raw_count and unit in ("day", "week", "month", "quarter", "year", "weekend") \
             and not a_stretch:
@@ -1191,6 +1192,13 @@ def span_duration(ctx: Context) -> Resolution | None:
             other = cal.shift(base, shift_unit, sign * int(steps))
             interval = (other, base) if sign < 0 else (base, other)
     return Resolution("DURATION", value, interval, None, _approx(ctx))
+
+
+def _stretch_from_now(ctx: Context, text: str) -> bool:
+    """Whether ``text`` opens with "the next"/"the coming" after a word that makes it a
+    stretch ("over the next week", "within the next year")."""
+    return ctx.grammar.phrase_opening("stretch_opening", text) == 1 \
+        and ctx.grammar.phrase_closing("span_preposition", ctx.before) is not None
 
 
 def _anaphoric_step(ctx: Context) -> int:
@@ -1262,8 +1270,7 @@ def anaphoric(ctx: Context) -> Resolution | None:
     unit = _period_unit(ctx)
     if unit is None:
         return None
-    if unit != "weekend" and ctx.grammar.phrase_opening("stretch_opening", ctx.text) == 1 \
-            and ctx.grammar.phrase_closing("span_preposition", ctx.before) is not None:
+    if unit != "weekend" and _stretch_from_now(ctx, ctx.text):
         # "within the next year", "over the next week": a stretch from now, as "the next
         # three weeks" is; not the calendar year after the last one named
         return Resolution("DURATION", duration_value(1, unit),

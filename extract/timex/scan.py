@@ -26,7 +26,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 # What the rules are matched on: lower case, and a line break made a character no rule
 # reads as a space, so no expression runs from one line into the next ("at 6:07 a.m." /
 # "Monday – Russia fires ..." in a chronology, a dateline, a list).
-_SCAN = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ\n", "abcdefghijklmnopqrstuvwxyz\x00")
+_SCAN = {**_ASCII_LOWER, ord("\n"): "\x00"}
 _LOOK_BACK = 6     # words before an anchor where an expression may start
 _LOOK_AHEAD = 4    # anchors this many words ahead add their rules ("the past three months")
 _DIGIT_START, _OTHER_START = "digit", "other"   # the classes of start that get their own patterns

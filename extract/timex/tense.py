@@ -227,10 +227,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
         # "following Washington's decision late Monday", "after a botched rescue attempt on
         # Thursday": the event before the main one, a noun phrase with no verb in it
         if words[index] in cues.event_before:
-            clause = [j for j in range(index - 1, -1, -1) if not _CLAUSE_BREAK.search(low, before[j][0], start)]
-            # ... unless the clause looks ahead ("to be announced after the Budget on Friday")
             if not _CLAUSE_BREAK.search(low, before[index][0], start) \
-                    and all(_cue_kind(cues, words, j) != FUTURE for j in clause):
+                    and not _clause_looks_ahead(cues, words, before, index, low, start):
                 return PAST
             break
         if _cue_kind(cues, words, index) != UNKNOWN:
@@ -279,6 +277,18 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
     if cue is not None and cue < pivot and distance <= ADJACENT_WITHIN and _governs(cues, words, pivot, cue):
         return tense * ADJACENT
     return tense if distance <= STRONG_WITHIN else tense * WEAK
+
+
+def _clause_looks_ahead(cues: TenseCues, words: list[str], before: list[tuple[int, str]], index: int,
+                        low: str, start: int) -> bool:
+    """Whether a future cue stands before ``words[index]`` in the expression's clause ("is
+    expected to be announced after the Budget statement on Friday")."""
+    for j in range(index - 1, -1, -1):
+        if _CLAUSE_BREAK.search(low, before[j][0], start):
+            return False   # every word further back is past the break too
+        if _cue_kind(cues, words, j) == FUTURE:
+            return True
+    return False
 
 
 def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
