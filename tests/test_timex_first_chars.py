@@ -62,3 +62,60 @@ def test_a_start_no_rule_can_begin_with_is_not_tried():
     found = scanner.candidates("In the '90s it cost $27, and 1998 was worse.")
     assert [(c.rule.name, c.start, c.end) for c in found] == [
         ("decade", 3, 11), ("year", 29, 33)]
+
+
+_NUMBERS = ("on 10:30 a.m. Friday it cost $27, 12,000 troops, 1.27 billion, in the '90s, "
+            "1998-03-01, 15.04.2013, FY2012, 3 days ago, 984 square km, at 0800 GMT, 2.5 years").lower()
+
+
+def test_a_digit_rules_gate_says_no_exactly_where_its_pattern_does():
+    """The gate (the digit rules' pattern without its named groups) is tried first; where
+    it finds nothing the full pattern is never tried, so both must agree at every start."""
+    scanner = engine_for("en").scanner
+    for start_class in ("digit", "other"):
+        tried = scanner._pattern_at(scanner.digit_set, start_class)
+        assert tried.gate is not None and tried.gate.groups == 0 and tried.pattern.groups > 0
+        for start in range(len(_NUMBERS)):
+            gate, full = tried.gate.match(_NUMBERS, start), tried.pattern.match(_NUMBERS, start)
+            assert (gate and gate.span()) == (full and full.span()), _NUMBERS[start:start + 20]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("it cost $1.27 billion", "27", [8, 9]),      # not at "27": at the number's start
+    ("12,000 troops", "000", [0]),
+    ("at 10:30 a.m.", "30", []),                  # "10" was tried as an anchor of its own
+    ("it cost $27", "27", [8]),                   # an amount: only the sign, where no rule begins
+    ("about 27 days", "27", [0, 6]),              # a count: itself, and "about" before it
+    ("in the '90s", "90", [0, 3, 7, 8]),          # "in", "the", the apostrophe, the digits
+])
+def test_no_search_starts_inside_a_number_or_an_amount(text, word, expected):
+    """A search at the digits of "$27" or the "000" of "12,000" finds nothing ever, and
+    was half of all tried at digits in TimeBank."""
+    scanner = engine_for("en").scanner
+    words = re.findall(r"[a-z]+|[0-9]+", text)
+    starts = [m.start() for m in re.finditer(r"[a-z]+|[0-9]+", text)]
+    assert scanner._starts(text, words, starts, words.index(word), 0) == expected
+
+
+def test_the_tense_is_read_only_when_a_resolver_needs_it():
+    """Reading a sentence's verbs is the dearest step after the scan: a date with its year
+    never asks, a bare weekday asks once."""
+    from datetime import date
+
+    from extract.timex import engine as engine_module
+
+    calls: list[str] = []
+    real = engine_module.tense_at
+
+    def counting(cues, low, start, end, text=None):
+        calls.append(low[start:end])
+        return real(cues, low, start, end, text)
+
+    engine_module.tense_at = counting
+    try:
+        spans = engine_for("en").find("The deal was signed on March 5, 1998 and ratified Friday.",
+                                      date(1998, 3, 11))
+    finally:
+        engine_module.tense_at = real
+    assert [(s.text, s.value) for s in spans] == [("March 5, 1998", "1998-03-05"), ("Friday", "1998-03-06")]
+    assert calls == ["friday"]

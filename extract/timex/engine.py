@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from . import calendar as cal
 from .foreign import find_with_dateparser
@@ -176,15 +176,10 @@ class Engine:
             if candidate is None or not self._keep(candidate, text, low, matched.start):
                 continue
             expression = text[candidate.start:candidate.end]
-            tense = UNKNOWN
-            if candidate.rule.resolve in _DIRECTED or self._counts_forward(candidate):
-                tense = tense_at(self.tense, low, candidate.start, candidate.end, text) or self.default_tense
-                if self._month_names_a_thing(text, low, candidate):
-                    tense = direction(tense) * WEAK
             opens_entry = _OPENS_LINE.search(text, max(0, candidate.start - 8), candidate.start) is not None \
                 and _ENTRY_SEPARATOR.match(text, candidate.end) is not None
             ctx = Context(grammar=self.grammar, reference=reference, groups=candidate.groups,
-                          text=expression, tense=tense,
+                          text=expression, read_tense=partial(self._tense_of, candidate, text, low),
                           before=low[max(0, candidate.start - 60):candidate.start],
                           after=low[candidate.end:candidate.end + 40], opens_entry=opens_entry,
                           **state.context(text, candidate.start))
@@ -228,6 +223,15 @@ class Engine:
         spans = self.links.weekdays_of_named_days(spans, low)
         spans = self.links.ordered_weekday_ranges(spans, low, reference)
         return self.links.ordered_day_ranges(spans, low)
+
+    def _tense_of(self, candidate: Candidate, text: str, low: str) -> int:
+        """The tense that directs a candidate's resolution (UNKNOWN for one it cannot direct)."""
+        if candidate.rule.resolve not in _DIRECTED and not self._counts_forward(candidate):
+            return UNKNOWN
+        tense = tense_at(self.tense, low, candidate.start, candidate.end, text) or self.default_tense
+        if self._month_names_a_thing(text, low, candidate):
+            tense = direction(tense) * WEAK
+        return tense
 
     def _before_anniversary(self, resolution: Resolution, low: str, start: int, reference: date) -> Resolution:
         """"the second anniversary of the Oct. 7 attack", "a year since the Oct. 7 attack": the

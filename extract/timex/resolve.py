@@ -39,7 +39,7 @@ class Context:
     reference: date
     groups: dict[str, str]
     text: str            # the expression as written
-    tense: int           # PAST, FUTURE or UNKNOWN
+    read_tense: Callable[[], int]   # the sentence's tense for it: read only if a resolver asks
     last: tuple[date, date, str] | None   # interval and granularity last mentioned
     before: str          # the few characters before the expression (lower case)
     after: str = ""      # the few characters after it (lower case)
@@ -57,6 +57,15 @@ class Context:
     opens_entry: bool = False    # the expression opens a chronology's entry ("Aug. 2 – ...")
     in_entry: bool = False       # the last date named outright opened the entry this expression is in
     last_entry: tuple[date, date, str] | None = None   # the date that opened the chronology's last entry
+    _tense: int | None = None
+
+    @property
+    def tense(self) -> int:
+        """PAST, FUTURE or UNKNOWN (times WEAK, ADJACENT ...): reading a sentence's verbs
+        costs more than most resolutions, and a date with its year needs none."""
+        if self._tense is None:
+            self._tense = self.read_tense()
+        return self._tense
 
     def word(self, table: str, group: str | None = None) -> object | None:
         raw = self.groups.get(group or table)
