@@ -98,6 +98,16 @@ ROWS = [
       "Thursday week", "DATE", "2025-02-06", "2025-02-06", "2025-02-06", "day", id="weekday-week-british"),
     P("The council meets on Friday next.", REF,
       "Friday next", "DATE", "2025-01-31", "2025-01-31", "2025-01-31", "day", id="weekday-next-british"),
+    # "next Friday" said on a Thursday is a week on (tomorrow would be "tomorrow"); "this
+    # coming Friday" is tomorrow.
+    P("Policymakers meet next Friday to set rates.", date(2022, 10, 20),
+      "next Friday", "DATE", "2022-10-28", "2022-10-28", "2022-10-28", "day", id="next-weekday-not-tomorrow"),
+    P("He will appear again on Friday next.", date(2022, 10, 20),
+      "Friday next", "DATE", "2022-10-28", "2022-10-28", "2022-10-28", "day", id="weekday-next-not-tomorrow"),
+    P("Policymakers meet next Tuesday to set rates.", date(2022, 10, 20),
+      "next Tuesday", "DATE", "2022-10-25", "2022-10-25", "2022-10-25", "day", id="next-weekday-coming"),
+    P("Policymakers meet this coming Friday.", date(2022, 10, 20),
+      "this coming Friday", "DATE", "2022-10-21", "2022-10-21", "2022-10-21", "day", id="this-coming-weekday-tomorrow"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

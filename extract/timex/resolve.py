@@ -1380,6 +1380,9 @@ def weekday(ctx: Context) -> Resolution | None:
     if offset == "after_next" or offset == "week_later" and relative is None:
         relative = 1  # "Friday next", "Thursday week": from the coming one
     day = _weekday_date(ctx, int(number), None if relative is None else int(relative))  # type: ignore[arg-type]
+    if day == ctx.reference + timedelta(days=1) and (
+            offset == "after_next" or ctx.grammar.lookup("weekday_skips_tomorrow", raw_relative)):
+        day += timedelta(days=7)   # "next Friday", said on a Thursday: not tomorrow, a week on
     if ctx.groups.get("month"):
         dated = calendar_date(ctx)  # "the evening of Monday 11 March": the date decides
         if dated is not None and dated.interval is not None:
