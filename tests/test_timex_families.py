@@ -108,6 +108,28 @@ ROWS = [
       "next Tuesday", "DATE", "2022-10-25", "2022-10-25", "2022-10-25", "day", id="next-weekday-coming"),
     P("Policymakers meet this coming Friday.", date(2022, 10, 20),
       "this coming Friday", "DATE", "2022-10-21", "2022-10-21", "2022-10-21", "day", id="this-coming-weekday-tomorrow"),
+    # A clock time and the day the text is about ("that day", "the next day", "that Friday")
+    # are one time; "that Friday" alone is the one of the week the text is about.
+    P("The ferry sailed on Dec. 26, 2022. At about 1:15 a.m. the next day, it capsized.", date(2024, 9, 5),
+      "about 1:15 a.m. the next day", "TIME", "2022-12-27T01:15", "2022-12-27", "2022-12-27", "minute",
+      id="clock-next-day"),
+    P("The bus crashed on Aug. 14, 2021. The driver left Milan at 5:50 a.m. that day.", date(2023, 1, 9),
+      "5:50 a.m. that day", "TIME", "2021-08-14T05:50", "2021-08-14", "2021-08-14", "minute", id="clock-that-day"),
+    P("The rain began on the evening of July 3. At about 4 a.m. that Friday, the river rose.", date(2025, 7, 8),
+      "about 4 a.m. that Friday", "TIME", "2025-07-04T04:00", "2025-07-04", "2025-07-04", "hour",
+      id="clock-that-weekday"),
+    P("The storm was a Category 2 on Sept. 8. It made landfall at 3 a.m. the next morning.", date(2026, 9, 16),
+      "3 a.m. the next morning", "TIME", "2026-09-09T03:00", "2026-09-09", "2026-09-09", "hour",
+      id="clock-next-morning"),
+    P("He was freed on Oct. 13, 2025. That Monday night he slept in a hospital bed.", date(2025, 10, 23),
+      "That Monday night", "TIME", "2025-10-13TNI", "2025-10-13", "2025-10-13", "part_of_day",
+      id="that-weekday-anaphoric"),
+    # ... but not across a sentence's end: "at 10:30 a.m. That evening, ..." is two.
+    P("Jan. 7 – The fire ignites at 10:30 a.m. That evening, another breaks out.", date(2025, 1, 22),
+      "10:30 a.m.", "TIME", "2025-01-07T10:30", "2025-01-07", "2025-01-07", "minute", id="clock-stops-at-sentence"),
+    P("Jan. 7 – The fire ignites at 10:30 a.m. That evening, another breaks out.", date(2025, 1, 22),
+      "That evening", "TIME", "2025-01-07TEV", "2025-01-07", "2025-01-07", "part_of_day",
+      id="part-of-day-after-clock-sentence"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.
@@ -401,8 +423,8 @@ ROWS = [
       date(2025, 4, 3), "0620 GMT", "TIME", "2025-03-28T06:20", "2025-03-28", "2025-03-28", "minute",
       id="bracket-clock-day-after"),
     P("Troops shelled the enclave on Tuesday. A ceasefire took effect at 1 p.m. local time the following day.",
-      date(2023, 9, 21), "1 p.m. local time", "TIME", "2023-09-20T13:00", "2023-09-20", "2023-09-20", "hour",
-      id="clock-following-day-after"),
+      date(2023, 9, 21), "1 p.m. local time the following day", "TIME", "2023-09-20T13:00", "2023-09-20",
+      "2023-09-20", "hour", id="clock-following-day-after"),
     # A clock time that starts a range takes the day of its end; the evening before an
     # early-morning end.
     P("Health workers will vaccinate children during a pause running from 6 a.m. to 3 p.m. Sunday.",

@@ -200,6 +200,11 @@ def weekday_on_or_after(day: date, weekday: int) -> date:
     return day + timedelta(days=(weekday - day.isoweekday()) % 7)
 
 
+def nearest_weekday(day: date, weekday: int) -> date:
+    """The day with ISO ``weekday`` nearest ``day`` (three days either way, or ``day``)."""
+    return day + timedelta(days=(weekday - day.isoweekday() + 3) % 7 - 3)
+
+
 def nth_weekday(year: int, month: int, n: int, weekday: int) -> date:
     """The ``n``th ISO ``weekday`` of a month (n = -1: the last one)."""
     if n > 0:

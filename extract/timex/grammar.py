@@ -35,6 +35,7 @@ class Rule:
     uses_digits: bool = False      # a digit can anchor it
     literal_words: tuple[str, ...] = ()  # the words its pattern spells out ("the", "of" ...)
     ends_before: str | None = None  # the expression ends where this first matches in it
+    stops_before: str | None = None  # ... and so does the match: what comes after is dropped
 
 
 @dataclass(slots=True)
@@ -239,7 +240,7 @@ def compile_grammar(data: dict[str, Any]) -> Grammar:
                     anchors=tuple(spec.get("anchors", ())),
                     uses_digits="[0-9]" in body,
                     literal_words=tuple(sorted(set(_literal_words(spec["pattern"])))),
-                    ends_before=spec.get("ends_before"))
+                    ends_before=spec.get("ends_before"), stops_before=spec.get("stops_before"))
         rules.append(rule)
         # The empty group at the end names the rule that matched (match.lastgroup). At
         # the end, not around the rule, it leaves the rule's own first element first: when

@@ -1300,13 +1300,17 @@ def anaphoric_part_of_day(ctx: Context) -> Resolution | None:
     part = ctx.word("part_of_day")
     if part is None:
         return None
-    # A month or year named since ("elected the previous November, due to sit that
-    # morning") is background: the day is still the last day named.
-    named_day = ctx.last if ctx.last is not None and ctx.last[2] in DAY_GRAINS else ctx.last_day
+    named_day = _named_day(ctx)
     base = named_day[0] if named_day is not None else ctx.reference
-    named = named_day is not None
     day = base + timedelta(days=_anaphoric_step(ctx))
-    return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day", None, named)
+    return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day", None, named_day is not None)
+
+
+def _named_day(ctx: Context) -> tuple[date, date, str] | None:
+    """The day the text is about, for "that evening", "that Friday", "at 2 a.m. the next day":
+    the last date named if a day, else the last day named. A month or year named since
+    ("elected the previous November, due to sit that morning") is background."""
+    return ctx.last if ctx.last is not None and ctx.last[2] in DAY_GRAINS else ctx.last_day
 
 
 def _weekday_date(ctx: Context, weekday: int, relative: int | None) -> date:
@@ -1372,6 +1376,7 @@ def weekday(ctx: Context) -> Resolution | None:
         # "the previous Friday": the one before the day the text is about.
         return _date_resolution(_weekday_from(ctx.last[0], int(number), int(anaphoric)),  # type: ignore[arg-type]
                                 _mod(ctx), anaphoric=True)
+    named_day = _named_day(ctx) if ctx.groups.get("weekday_that") else None
     offset = ctx.word("weekday_offset")
     if offset in _WEEK_SHIFTS:
         # "Thursday next week": that weekday in the ISO week after the reference's.
@@ -1379,7 +1384,11 @@ def weekday(ctx: Context) -> Resolution | None:
         return _date_resolution(monday + timedelta(days=int(number) - 1))  # type: ignore[arg-type]
     if offset == "after_next" or offset == "week_later" and relative is None:
         relative = 1  # "Friday next", "Thursday week": from the coming one
-    day = _weekday_date(ctx, int(number), None if relative is None else int(relative))  # type: ignore[arg-type]
+    if named_day is not None:
+        # "that Friday": the one of the week the text is about, nearest the day it last named
+        day = cal.nearest_weekday(named_day[0], int(number))  # type: ignore[arg-type]
+    else:
+        day = _weekday_date(ctx, int(number), None if relative is None else int(relative))  # type: ignore[arg-type]
     if day == ctx.reference + timedelta(days=1) and (
             offset == "after_next" or ctx.grammar.lookup("weekday_skips_tomorrow", raw_relative)):
         day += timedelta(days=7)   # "next Friday", said on a Thursday: not tomorrow, a week on
@@ -1393,8 +1402,8 @@ def weekday(ctx: Context) -> Resolution | None:
     part = ctx.word("part_of_day")
     mod = _mod(ctx)
     if part is not None:
-        return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day")
-    return _date_resolution(day, mod)
+        return Resolution("TIME", f"{day.isoformat()}T{part}", (day, day), "part_of_day", None, named_day is not None)
+    return _date_resolution(day, mod, anaphoric=named_day is not None)
 
 
 @resolver("dated_part_of_day")
@@ -1599,7 +1608,7 @@ def overnight(ctx: Context) -> Resolution | None:
 #: time can be put on.
 DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 #: Groups of a clock-time rule that give the clock its own day ("3 p.m. Friday").
-DATED_CLOCK_GROUPS = frozenset({"month", "weekday", "deictic_day", "this_part", "day"})
+DATED_CLOCK_GROUPS = frozenset({"month", "weekday", "deictic_day", "this_part", "day", "anaphoric_day"})
 #: Granularities of a date a story set in an earlier year may be anchored on.
 _NARRATIVE_ANCHOR_GRAINS = DAY_GRAINS | {"week", "month", "quarter", "half", "year"}
 
@@ -1611,7 +1620,14 @@ def clock_time(ctx: Context) -> Resolution | None:
     # not the day something was said on ("the race begins on Sunday, organisers said on
     # Saturday. It starts at 8:30am").
     base = _day_in_text(ctx, ctx.event_day, own_sentence_day=True)
-    if ctx.groups.get("month"):
+    named_day = _named_day(ctx) if ctx.groups.get("anaphoric_day") else None
+    if ctx.groups.get("anaphoric_day"):
+        # "at 5:50 a.m. that day", "about 2 a.m. the following day", "4 a.m. that Friday"
+        named = named_day[0] if named_day is not None else ctx.reference
+        number = ctx.word("weekday")
+        base = cal.nearest_weekday(named, int(number)) if number is not None \
+            else named + timedelta(days=_anaphoric_step(ctx))  # type: ignore[arg-type]
+    elif ctx.groups.get("month"):
         resolved = calendar_date(ctx)
         if resolved is None or resolved.interval is None:
             return None
@@ -1662,10 +1678,10 @@ def clock_time(ctx: Context) -> Resolution | None:
         if hour > 23:
             return None
         if ctx.event_night and base == (ctx.event_day[0] if ctx.event_day else None) and hour < 6 \
-                and not ctx.groups.get("weekday") and not ctx.groups.get("month"):
+                and not DATED_CLOCK_GROUPS & ctx.groups.keys():
             base += timedelta(days=1)   # "on Tuesday night ... shortly after 1 a.m.": Wednesday's
     value = f"{base.isoformat()}T{hour:02d}:{minute:02d}"
-    return Resolution("TIME", value, (base, base), "minute" if minute else "hour")
+    return Resolution("TIME", value, (base, base), "minute" if minute else "hour", None, named_day is not None)
 
 
 # -- durations, sets, references ----------------------------------------------------------

@@ -153,7 +153,7 @@ class Scanner:
             _DIGIT_START: frozenset(i for i, chars in firsts.items() if chars is None or chars & digits),
             _OTHER_START: frozenset(i for i, chars in firsts.items() if chars is None or chars - digits)}
         self._at: dict[tuple[frozenset[int], str], _Tried | None] = {}
-        self._cuts: dict[int, re.Pattern[str]] = {}
+        self._cuts: dict[str, re.Pattern[str]] = {}
         self._gates: dict[frozenset[int], re.Pattern[str]] = {}
         self._compiled = self._compile_all()
 
@@ -278,28 +278,35 @@ class Scanner:
             starts = starts[1:]
         return sorted(starts + extra)
 
-    def _ends_before(self, rule: Rule) -> re.Pattern[str]:
-        pattern = self._cuts.get(rule.index)
+    def _cut(self, source: str) -> re.Pattern[str]:
+        pattern = self._cuts.get(source)
         if pattern is None:
-            pattern = self._cuts[rule.index] = re.compile(rule.ends_before, re.I)  # type: ignore[arg-type]
+            pattern = self._cuts[source] = re.compile(source, re.I)
         return pattern
 
     def _candidate(self, match: re.Match[str], text: str) -> Candidate:
         rule = self.grammar.rule_by_group[match.lastgroup]
         prefix_len = len(match.lastgroup) + 1
+        start, end = match.span()
+        kept_to = len(text)   # groups may lie past the match, in a lookahead ("February and March 2022")
+        if rule.stops_before:
+            # "at 10:30 a.m. That evening, ...": a sentence ends inside the match, and so
+            # does the expression, with nothing of what follows.
+            stop = self._cut(rule.stops_before).search(text, start, end)
+            if stop is not None and stop.start() > start:
+                end = kept_to = stop.start()
         groups: dict[str, str] = {}
         for name in rule.groups:
-            begin, end = match.span(name)
-            if begin >= 0:
+            begin, group_end = match.span(name)
+            if begin >= 0 and group_end <= kept_to:
                 key = name[prefix_len:].split("__", 1)[0]
-                groups.setdefault(key, text[begin:end])  # as written: case matters to filters
-        start, end = match.span()
+                groups.setdefault(key, text[begin:group_end])  # as written: case matters to filters
         if rule.span_group and rule.span_group in groups:
             start, end = match.span(f"{match.lastgroup}_{rule.span_group}")
         if rule.ends_before:
             # "19:00 BST on 1 September": the clock is one expression, the date another,
             # though the clock's value takes its day from it.
-            cut = self._ends_before(rule).search(text, start, end)
+            cut = self._cut(rule.ends_before).search(text, start, end)
             if cut is not None and cut.start() > start:
                 end = cut.start()
         return Candidate(rule=rule, start=start, end=end, groups=groups)
