@@ -130,6 +130,22 @@ ROWS = [
     P("Jan. 7 – The fire ignites at 10:30 a.m. That evening, another breaks out.", date(2025, 1, 22),
       "That evening", "TIME", "2025-01-07TEV", "2025-01-07", "2025-01-07", "part_of_day",
       id="part-of-day-after-clock-sentence"),
+    P("The February report is due on March 5.", date(2010, 2, 5),
+      "February", "DATE", "2010-02", "2010-02-01", "2010-02-28", "month", id="month-after-sentence-initial-the"),
+    # A cue verb that is a noun too is a noun after a number word.
+    P("Romney edged Santorum by just eight votes in Tuesday night's Iowa caucuses.", date(2012, 1, 4),
+      "Tuesday night", "TIME", "2012-01-03TNI", "2012-01-03", "2012-01-03", "part_of_day",
+      id="number-word-then-noun-is-no-verb"),
+    P("The firm has lined up three launches for the April-June quarter.", date(2022, 3, 9),
+      "the April-June quarter", "DATE", "2022-Q2", "2022-04-01", "2022-06-30", "quarter", id="lined-up-for"),
+    P("The government releases its April jobs report on Friday.", date(2014, 4, 30),
+      "Friday", "DATE", "2014-05-02", "2014-05-02", "2014-05-02", "day", id="releases-on-weekday-ahead"),
+    P("The Rosetta mothership woke from a 31-month hibernation in January.", date(2014, 11, 12),
+      "January", "DATE", "2014-01", "2014-01-01", "2014-01-31", "month", id="woke-is-past"),
+    P("Officials said prices rose through spring.", date(2010, 10, 21),
+      "spring", "DATE", "2010-SP", "2010-03-01", "2010-05-31", "season", id="season-after-through"),
+    P("The deal ends more than a half-century of hostility.", date(2014, 12, 17),
+      "more than a half-century", "DURATION", "P50Y", None, None, None, id="a-half-century"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.
@@ -1702,6 +1718,8 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("Voyager 1 is now 12 billion miles from the sun. Its twin follows.", "sun.",
+                 id="lower-case-sun-is-no-sunday"),
     pytest.param("The intelligence failures recall the Yom Kippur war of October 1973.", "Yom Kippur",
                  id="holiday-naming-a-war"),
     pytest.param("North Vietnam launched the Easter offensive in 1972.", "Easter", id="holiday-naming-an-offensive"),

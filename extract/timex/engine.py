@@ -322,7 +322,7 @@ class Engine:
         holiday = candidate.groups.get("holiday")
         if holiday is not None and holiday.lower() in self.capitalised_only and holiday[:1].islower():
             return False   # "on election day" in any country; "Election Day", the American one
-        for group in ("month", "season"):
+        for group in ("month", "season", "weekday"):
             raw = candidate.groups.get(group)
             licensed = matched_start < candidate.start and candidate.rule.name in self.preposition_licensed
             if group == "season" and raw is not None \

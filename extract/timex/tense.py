@@ -44,7 +44,7 @@ class TenseCues:
                  sentence_final: list[str] = (), sentence_starters: list[str] = (),
                  adverb_suffixes: list[str] = (), start_prepositions: list[str] = (),
                  schedule_verbs: list[str] = (), schedule_prepositions: list[str] = (),
-                 event_before: list[str] = ()) -> None:
+                 event_before: list[str] = (), counts: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -76,6 +76,8 @@ class TenseCues:
         # Cue verbs that are nouns too ("vote", "visit"): after a determiner they are not verbs.
         self.nouns_too = frozenset(nouns_too)
         self.determiners = frozenset(determiners)
+        # Number words: a cue verb that is a noun too is a noun after one ("by eight votes").
+        self.counts = frozenset(counts)
         # Verbs whose object a date right after them is ("declared Tuesday a holiday").
         self.date_objects = frozenset(date_objects)
         # Before a noun phrase ending in a day ("following Trump's announcement on Monday"),
@@ -322,7 +324,7 @@ def _cue_kind(cues: TenseCues, words: list[str], index: int) -> int:
         elif (previous in cues.determiners or previous[:1].isdigit()) and word not in cues.past_single:
             kind = UNKNOWN  # "a muted outlook", "220 affected towns": an adjective, not a verb
     if kind != UNKNOWN and word in cues.nouns_too and (previous in cues.determiners or previous.endswith("'s")
-                                                      or previous[:1].isdigit()
+                                                      or previous[:1].isdigit() or previous in cues.counts
                                                       or len(previous) > 4 and previous.endswith(cues.adjective_suffixes)
                                                       or _object_noun(cues, words, index)):
         kind = UNKNOWN  # "the vote on Sunday", "1.83 marks", "its hottest start": a noun, not a verb
