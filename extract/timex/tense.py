@@ -44,7 +44,8 @@ class TenseCues:
                  sentence_final: list[str] = (), sentence_starters: list[str] = (),
                  adverb_suffixes: list[str] = (), start_prepositions: list[str] = (),
                  schedule_verbs: list[str] = (), schedule_prepositions: list[str] = (),
-                 event_before: list[str] = (), counts: list[str] = ()) -> None:
+                 event_before: list[str] = (), counts: list[str] = (),
+                 day_prepositions: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -83,6 +84,9 @@ class TenseCues:
         # Before a noun phrase ending in a day ("following Trump's announcement on Monday"),
         # these put its event before the sentence's own: in the past.
         self.event_before = frozenset(event_before)
+        # Prepositions of a day ("on Thursday"): after "following" alone they leave no event
+        # ("the ECB following on Thursday": a verb, not an event gone by).
+        self.day_prepositions = frozenset(day_prepositions)
         # A verb that sets an event for a date a few words on ("set the next hearing for Dec. 4").
         self.schedule_verbs = frozenset(schedule_verbs)
         self.schedule_prepositions = frozenset(schedule_prepositions)
@@ -230,6 +234,7 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
         # Thursday": the event before the main one, a noun phrase with no verb in it
         if words[index] in cues.event_before:
             if not _CLAUSE_BREAK.search(low, before[index][0], start) \
+                    and not set(words[index + 1:pivot]) <= cues.day_prepositions \
                     and not _clause_looks_ahead(cues, words, before, index, low, start):
                 return PAST
             break
