@@ -158,6 +158,10 @@ ROWS = [
       "prior-year", "DATE", "2023", "2023-01-01", "2023-12-31", "year", id="prior-year-attribute"),
     P("Her daughter goes to school online three days a week.", date(2023, 2, 24),
       "three days a week", "SET", "P1W", None, None, None, id="units-per-unit-set"),
+    # A look back ("the previous autumn") leaves the story where it was.
+    P("The battle began on Feb. 19, 2017. He had lost two friends the previous autumn. By June, his unit had "
+      "pushed into the Old City.", date(2026, 6, 25),
+      "June", "DATE", "2017-06", "2017-06-01", "2017-06-30", "month", id="story-goes-on-past-a-look-back"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

@@ -1271,7 +1271,9 @@ def anaphoric_season(ctx: Context) -> Resolution | None:
     else:
         same_year = [o for o in options if o[1][0].year == base.year or o[1][0] <= base <= o[1][1]]
         chosen = min(same_year, key=lambda o: abs((o[1][0] - base).days))
-    return _unit_resolution(chosen, "season", anaphoric=True)
+    # "the previous autumn" looks back from the story, which goes on from where it was
+    # ("... began on Feb. 19, 2017. He had lost two friends the previous autumn. By June, ...").
+    return replace(_unit_resolution(chosen, "season", anaphoric=True), shifted=step < 0)
 
 
 @resolver("anaphoric")
