@@ -162,6 +162,11 @@ ROWS = [
     P("The battle began on Feb. 19, 2017. He had lost two friends the previous autumn. By June, his unit had "
       "pushed into the Old City.", date(2026, 6, 25),
       "June", "DATE", "2017-06", "2017-06-01", "2017-06-30", "month", id="story-goes-on-past-a-look-back"),
+    # A clock range read without a day starts on the day the text is about and runs overnight.
+    P("The curfew will run from 3:30 p.m. to 4 a.m., state radio said.", date(2001, 6, 3),
+      "3:30 p.m.", "TIME", "2001-06-03T15:30", "2001-06-03", "2001-06-03", "minute", id="overnight-range-start"),
+    P("The curfew will run from 3:30 p.m. to 4 a.m., state radio said.", date(2001, 6, 3),
+      "4 a.m.", "TIME", "2001-06-04T04:00", "2001-06-04", "2001-06-04", "hour", id="overnight-range-end"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

@@ -93,15 +93,20 @@ class Links:
         for index in reversed(bare_clocks):
             # "from 6 a.m. to 3 p.m. Sunday", "between 2 am and 4.10 am on Tuesday": the
             # range's end gives its start the day ("from 6 p.m. until 6 a.m. Monday": the day before).
+            # An end read without a day gives none: the range starts on the day the text is about.
             end = clock_of(spans[index + 1].value) if index + 1 < len(spans) else None
             start = clock_of(spans[index].value)
-            if end is not None and start is not None and self._joins_range(low, spans[index], spans[index + 1]):
+            end_has_day = index + 1 not in bare or index + 1 in dated
+            if end is not None and start is not None and end_has_day \
+                    and self._joins_range(low, spans[index], spans[index + 1]):
                 overnight = start.time() > end.time() or spans[index].value[11:13] == "24"   # T24: the day's end
                 spans[index] = moved(spans[index], end.date() - timedelta(days=1 if overnight else 0))
         for index in bare_clocks:
             # "from about 11:30 p.m. on Tuesday to 6:30 a.m.": the range's start, read with
-            # its day, gives its end the day (the next one when the range runs overnight).
-            start = self._range_start_clock(spans, index - 1, bare)
+            # its day or on the day the text is about, gives its end the day (the next one when
+            # the range runs overnight).
+            start = self._range_start_clock(spans, index - 1, bare) if index - 1 not in bare \
+                else clock_of(spans[index - 1].value)   # "a curfew from 7 p.m. until 7:30 a.m."
             end = clock_of(spans[index].value)
             if start is not None and end is not None and index not in dated \
                     and self._joins_range(low, spans[index - 1], spans[index]):
