@@ -167,6 +167,12 @@ ROWS = [
       "3:30 p.m.", "TIME", "2001-06-03T15:30", "2001-06-03", "2001-06-03", "minute", id="overnight-range-start"),
     P("The curfew will run from 3:30 p.m. to 4 a.m., state radio said.", date(2001, 6, 3),
       "4 a.m.", "TIME", "2001-06-04T04:00", "2001-06-04", "2001-06-04", "hour", id="overnight-range-end"),
+    P("A 36-hour ceasefire ordered over Orthodox Christmas came into force at noon Friday.", date(2023, 1, 6),
+      "Orthodox Christmas", "DATE", "2023-01-07", "2023-01-07", "2023-01-07", "day", id="orthodox-christmas"),
+    P("Putin declared an Orthodox Easter truce.", date(2025, 4, 19),
+      "Orthodox Easter", "DATE", "2025-04-20", "2025-04-20", "2025-04-20", "day", id="orthodox-easter"),
+    P("Serbs marked Orthodox Easter on Sunday.", date(1999, 4, 12),
+      "Orthodox Easter", "DATE", "1999-04-11", "1999-04-11", "1999-04-11", "day", id="orthodox-easter-not-western"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

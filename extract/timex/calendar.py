@@ -11,6 +11,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from dateutil.easter import EASTER_ORTHODOX
+from dateutil.easter import easter as dateutil_easter
+
 Interval = tuple[date, date]
 
 SEASON_CODES = ("SP", "SU", "FA", "WI")
@@ -227,6 +230,11 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
+def orthodox_easter(year: int) -> date:
+    """Orthodox Easter Sunday (the Julian computus, as a Gregorian date)."""
+    return dateutil_easter(year, EASTER_ORTHODOX)
+
+
 def holiday(rule: str, year: int) -> date:
     """The day a holiday rule ("12-25", "11/4/4", "11/4/4+1", "easter-2",
     "islamic:eid_al_fitr") names in ``year``."""
@@ -235,6 +243,9 @@ def holiday(rule: str, year: int) -> date:
     if rule.startswith("easter"):
         offset = int(rule[6:] or 0)
         return easter(year) + timedelta(days=offset)
+    if rule.startswith("orthodox_easter"):
+        offset = int(rule[15:] or 0)
+        return orthodox_easter(year) + timedelta(days=offset)
     if "/" in rule:
         rule, _, offset = rule.partition("+")
         month, n, weekday = (int(part) for part in rule.split("/"))
