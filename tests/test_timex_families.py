@@ -173,6 +173,16 @@ ROWS = [
       "Orthodox Easter", "DATE", "2025-04-20", "2025-04-20", "2025-04-20", "day", id="orthodox-easter"),
     P("Serbs marked Orthodox Easter on Sunday.", date(1999, 4, 12),
       "Orthodox Easter", "DATE", "1999-04-11", "1999-04-11", "1999-04-11", "day", id="orthodox-easter-not-western"),
+    # A past verb of intent looks ahead from when it was said: its object's date is the nearer;
+    # right before the date the verb tells when it was said.
+    P("Union leaders called a mass rally for Wednesday.", date(1997, 1, 13),
+      "Wednesday", "DATE", "1997-01-15", "1997-01-15", "1997-01-15", "day", id="called-rally-for-weekday"),
+    P("EU leaders promised a million shells by March, but officials now concede less.", date(2024, 2, 29),
+      "March", "DATE", "2024-03", "2024-03-01", "2024-03-31", "month", id="promised-by-month"),
+    P("Trump promised on Monday to cut taxes.", date(2000, 4, 15),
+      "Monday", "DATE", "2000-04-10", "2000-04-10", "2000-04-10", "day", id="promised-on-weekday-said-then"),
+    P("The parties agreed to a 10-day truce starting at 6 a.m. Monday.", date(2026, 4, 18),
+      "6 a.m. Monday", "TIME", "2026-04-20T06:00", "2026-04-20", "2026-04-20", "hour", id="starting-at-clock"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

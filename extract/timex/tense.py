@@ -45,7 +45,7 @@ class TenseCues:
                  adverb_suffixes: list[str] = (), start_prepositions: list[str] = (),
                  schedule_verbs: list[str] = (), schedule_prepositions: list[str] = (),
                  event_before: list[str] = (), counts: list[str] = (),
-                 day_prepositions: list[str] = ()) -> None:
+                 day_prepositions: list[str] = (), intent_verbs: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -87,6 +87,10 @@ class TenseCues:
         # Prepositions of a day ("on Thursday"): after "following" alone they leave no event
         # ("the ECB following on Thursday": a verb, not an event gone by).
         self.day_prepositions = frozenset(day_prepositions)
+        # Past verbs of intent whose object lies ahead of them ("promised a million shells by
+        # March", "called a mass rally for Wednesday"): the date may be either side of the
+        # reference, the nearer. Right before the date they tell when it was said instead.
+        self.intent_verbs = frozenset(intent_verbs)
         # A verb that sets an event for a date a few words on ("set the next hearing for Dec. 4").
         self.schedule_verbs = frozenset(schedule_verbs)
         self.schedule_prepositions = frozenset(schedule_prepositions)
@@ -283,6 +287,9 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
         return PERFECT if distance <= STRONG_WITHIN else PERFECT_FAR
     if cue is not None and cue < pivot and distance <= ADJACENT_WITHIN and _governs(cues, words, pivot, cue):
         return tense * ADJACENT
+    if tense == PAST and cue is not None and cue < pivot and words[cue] in cues.intent_verbs \
+            and distance <= STRONG_WITHIN:
+        return NEAREST   # "promised a million shells by March": a plan, ahead or gone by
     return tense if distance <= STRONG_WITHIN else tense * WEAK
 
 
