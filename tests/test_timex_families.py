@@ -183,6 +183,12 @@ ROWS = [
       "Monday", "DATE", "2000-04-10", "2000-04-10", "2000-04-10", "day", id="promised-on-weekday-said-then"),
     P("The parties agreed to a 10-day truce starting at 6 a.m. Monday.", date(2026, 4, 18),
       "6 a.m. Monday", "TIME", "2026-04-20T06:00", "2026-04-20", "2026-04-20", "hour", id="starting-at-clock"),
+    P("Leaders will reconvene in Turkey next July.", date(2025, 6, 25),
+      "next July", "DATE", "2026-07", "2026-07-01", "2026-07-31", "month", id="next-month-name-not-next-month"),
+    P("Leaders will reconvene in Turkey next August.", date(2025, 6, 25),
+      "next August", "DATE", "2025-08", "2025-08-01", "2025-08-31", "month", id="next-month-name-coming"),
+    P("The vote is next January.", date(2025, 12, 10),
+      "next January", "DATE", "2026-01", "2026-01-01", "2026-01-31", "month", id="next-january-in-december"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

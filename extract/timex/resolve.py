@@ -442,6 +442,10 @@ def month(ctx: Context) -> Resolution | None:
             year = current[0] if number < current[1] else current[0] - 1
         elif rel > 0:
             year = current[0] if number > current[1] else current[0] + 1
+            if not anaphoric and number == current[1] + 1 \
+                    and ctx.grammar.lookup("next_skips_adjacent", ctx.groups.get("relative") or ""):
+                year += 1   # "next July", said in June: a year on ("next month" is this July;
+                #             in December "next January" is both)
         else:
             year = current[0]
         return _unit_resolution(cal.month_unit(year, number), "month", mod, anaphoric)
@@ -1392,7 +1396,7 @@ def weekday(ctx: Context) -> Resolution | None:
     else:
         day = _weekday_date(ctx, int(number), None if relative is None else int(relative))  # type: ignore[arg-type]
     if day == ctx.reference + timedelta(days=1) and (
-            offset == "after_next" or ctx.grammar.lookup("weekday_skips_tomorrow", raw_relative)):
+            offset == "after_next" or ctx.grammar.lookup("next_skips_adjacent", raw_relative)):
         day += timedelta(days=7)   # "next Friday", said on a Thursday: not tomorrow, a week on
     if ctx.groups.get("month"):
         dated = calendar_date(ctx)  # "the evening of Monday 11 March": the date decides
