@@ -408,6 +408,26 @@ def range_end_day(ctx: Context) -> Resolution | None:
     return _date_resolution(day) if day >= start or year != start.year else None
 
 
+@resolver("edge_day")
+def edge_day(ctx: Context) -> Resolution | None:
+    """"the last day of 1999", "the first day of March", "the last day of the month": the
+    first or last day of the period, resolved as the period alone would be."""
+    if ctx.groups.get("month"):
+        period = month(ctx)
+    elif ctx.groups.get("year"):
+        year = _year(ctx, ctx.groups["year"])
+        period = None if year is None else _unit_resolution(cal.year_unit(year), "year")
+    else:
+        unit = str(ctx.groups.get("period_word", "")).lower()
+        shift = int(ctx.word("relative", "period_relative") or 0)  # type: ignore[arg-type]
+        base = cal.shift(ctx.reference, unit, shift)
+        period = _unit_resolution(cal.unit_containing(base, unit), unit)
+    if period is None or period.interval is None:
+        return None
+    day = period.interval[0] if str(ctx.groups.get("edge")).lower() == "first" else period.interval[1]
+    return _date_resolution(day)
+
+
 @resolver("month")
 def month(ctx: Context) -> Resolution | None:
     number = _month_number(ctx)
