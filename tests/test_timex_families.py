@@ -197,6 +197,12 @@ ROWS = [
     P("Payments are due by the last day of next month.", date(2024, 3, 17),
       "the last day of next month", "DATE", "2024-04-30", "2024-04-30", "2024-04-30", "day",
       id="last-day-of-next-month"),
+    # A month named in the sentence is in the quarter it speaks of.
+    P("The economy grew 0.1% in the three months to June compared with the previous quarter.", date(2025, 7, 30),
+      "the previous quarter", "DATE", "2025-Q1", "2025-01-01", "2025-03-31", "quarter",
+      id="previous-quarter-of-month-named"),
+    P("The S&P 500 fell 4.9% this month and 3.6% for the quarter.", date(2023, 9, 29),
+      "the quarter", "DATE", "2023-Q3", "2023-07-01", "2023-09-30", "quarter", id="the-quarter-of-month-named"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

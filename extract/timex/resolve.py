@@ -642,6 +642,10 @@ def quarter(ctx: Context) -> Resolution | None:
     # "the quarter" after "the year-ago quarter": the quarter reported on, not the one it
     # is compared with ("that quarter" still points at the latest).
     mentioned = _quarter_start(ctx.last if ctx.grammar.phrase_opening("mentioned_opening", lowered) else ctx.reported)
+    # A month named in the sentence is in the quarter it speaks of ("fell 4.9% this month and
+    # 3.6% for the quarter"; "the three months to June, compared with the previous quarter").
+    month_in_sentence = ctx.reported[0] if ctx.reported is not None and ctx.reported[2] == "month" \
+        and ctx.unshifted_in_sentence else None
     explicit_year = _year(ctx, ctx.groups.get("year"))
     if explicit_year is not None:
         # "the 1988 quarter": the quarter the text is about, in that year.
@@ -654,7 +658,7 @@ def quarter(ctx: Context) -> Resolution | None:
         # "the quarter ended July 31": the (calendar) quarter most of those three months fall in.
         return _unit_resolution(cal.unit_containing(closing - timedelta(days=45), "quarter"), "quarter")
     raw_relative = (ctx.groups.get("relative") or "").lower()
-    named = _quarter_start(ctx.reported) or _quarter_start(ctx.quarter)
+    named = _quarter_start(ctx.reported) or _quarter_start(ctx.quarter) or month_in_sentence
     if relative is not None and named is not None and ctx.grammar.lookup("anaphoric_relative", raw_relative):
         # "sales in the April-June quarter rose from the previous quarter": before the one named.
         focus = cal.shift(named, "quarter", int(ctx.grammar.lookup("anaphoric_relative", raw_relative)))  # type: ignore[arg-type]
@@ -665,7 +669,8 @@ def quarter(ctx: Context) -> Resolution | None:
         focus = previous  # reports are about the last full quarter
     else:
         # "the quarter", "that quarter", "the same quarter": the one the text is about.
-        focus, anaphoric = (mentioned, True) if mentioned else (previous, False)
+        focus, anaphoric = (mentioned, True) if mentioned else \
+            (month_in_sentence, True) if month_in_sentence else (previous, False)
     if year_back and ctx.grammar.phrase_in("period_word", lowered) is not None:
         other = _reported_period(ctx)
         if other is not None:
