@@ -203,6 +203,13 @@ ROWS = [
       id="previous-quarter-of-month-named"),
     P("The S&P 500 fell 4.9% this month and 3.6% for the quarter.", date(2023, 9, 29),
       "the quarter", "DATE", "2023-Q3", "2023-07-01", "2023-09-30", "quarter", id="the-quarter-of-month-named"),
+    # "nearly N years ago" is short of N years; "more than N years ago" past them.
+    P("A man set fire to an apartment block nearly two years ago.", date(2023, 12, 16),
+      "nearly two years ago", "DATE", "2022", "2022-01-01", "2022-12-31", "year", id="nearly-years-ago"),
+    P("The protests began more than a year ago.", date(2024, 1, 10),
+      "more than a year ago", "DATE", "2022", "2022-01-01", "2022-12-31", "year", id="more-than-a-year-ago"),
+    P("Two years ago it rained.", date(2023, 12, 16),
+      "Two years ago", "DATE", "2021", "2021-01-01", "2021-12-31", "year", id="years-ago-exact"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

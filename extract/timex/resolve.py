@@ -1158,8 +1158,19 @@ def shifted(ctx: Context) -> Resolution | None:
     anniversary = ctx.word("ago_grain")
     if anniversary is not None and not anaphoric:
         grain = str(anniversary)   # "70 years ago today": that very day, 70 years back
+    approx = _approx(ctx)
+    if approx in _SHORT_OF and grain in _SHORT_BY:
+        # "nearly two years ago", said in December 2023: short of two years, so 2022;
+        # "more than a year ago", said in January: past a year, so two years back.
+        toward = -sign if approx == "less_than" else sign
+        moved += toward * _SHORT_BY[grain]
     value, interval = cal.unit_containing(moved, grain)
-    return Resolution("DATE", value, interval, grain, _approx(ctx), anaphoric, shifted=True)
+    return Resolution("DATE", value, interval, grain, approx, anaphoric, shifted=True)
+
+
+#: How far short of (or past) a count of years or months "nearly" (or "more than") puts a date.
+_SHORT_BY = {"year": timedelta(days=31), "month": timedelta(days=7)}
+_SHORT_OF = frozenset({"less_than", "more_than"})
 
 
 
