@@ -210,6 +210,8 @@ ROWS = [
       "more than a year ago", "DATE", "2022", "2022-01-01", "2022-12-31", "year", id="more-than-a-year-ago"),
     P("Two years ago it rained.", date(2023, 12, 16),
       "Two years ago", "DATE", "2021", "2021-01-01", "2021-12-31", "year", id="years-ago-exact"),
+    P("The news reached him on the morning of Dec. 8, 2024. He waited through the winter.", date(2026, 2, 21),
+      "the winter", "DATE", "2024-WI", "2024-12-01", "2025-02-28", "season", id="story-season-holding-its-day"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

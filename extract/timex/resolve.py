@@ -552,7 +552,14 @@ def season(ctx: Context) -> Resolution | None:
     shift = ctx.grammar.phrase_in("season_shift", lowered)
     if shift is not None:
         relative = shift
-    if relative is None and (narrative := _narrative_year(ctx, lambda y: cal.season_unit(y, code)[1][0])) is not None:
+    def season_reached(year: int) -> date:
+        """Where the story's date falls in the season of ``year``, else its start: "on Dec. 8,
+        2024 ... He waited through the winter" is the winter that date is in."""
+        start, end = cal.season_unit(year, code)[1]
+        told = ctx.reported[0] if ctx.reported is not None else None
+        return told if told is not None and start <= told <= end else start
+
+    if relative is None and (narrative := _narrative_year(ctx, season_reached)) is not None:
         # "On March 18, 2011, ... By the summer, protests had spread": that story's summer
         return _unit_resolution(cal.season_unit(narrative, code), "season", mod)
     options = [cal.season_unit(y, code) for y in range(ctx.reference.year - 2, ctx.reference.year + 2)]
