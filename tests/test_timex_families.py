@@ -212,6 +212,10 @@ ROWS = [
       "Two years ago", "DATE", "2021", "2021-01-01", "2021-12-31", "year", id="years-ago-exact"),
     P("The news reached him on the morning of Dec. 8, 2024. He waited through the winter.", date(2026, 2, 21),
       "the winter", "DATE", "2024-WI", "2024-12-01", "2025-02-28", "season", id="story-season-holding-its-day"),
+    P("He hoped to travel to Damascus soon.", REF,
+      "soon", "DATE", "FUTURE_REF", None, None, None, id="soon-future-ref"),
+    P("Prices fall in the long run.", REF,
+      "the long run", "DATE", "FUTURE_REF", None, None, None, id="the-long-run"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.
@@ -1786,6 +1790,8 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("The group might come as soon as Tuesday.", "soon", id="as-soon-as-a-date"),
+    pytest.param("He was killed soon after being captured.", "soon", id="soon-after"),
     pytest.param("The mandate was renewed three times, most recently in May.", "recently", id="most-recently"),
     pytest.param("The party trailed by 20 points as recently as January.", "recently", id="as-recently-as"),
     pytest.param("Voyager 1 is now 12 billion miles from the sun. Its twin follows.", "sun.",
