@@ -216,6 +216,11 @@ ROWS = [
       "soon", "DATE", "FUTURE_REF", None, None, None, id="soon-future-ref"),
     P("Prices fall in the long run.", REF,
       "the long run", "DATE", "FUTURE_REF", None, None, None, id="the-long-run"),
+    # A clock without a.m. or p.m. after an evening's clock is the evening's ("05:00" is 24-hour).
+    P("He left at 8:12 p.m. on Nov. 3, 2024, and neighbours heard a scream at about 8:35.", date(2026, 3, 27),
+      "about 8:35", "TIME", "2024-11-03T20:35", "2024-11-03", "2024-11-03", "minute", id="bare-clock-evening"),
+    P("Load-shedding runs from 16:00 today until 05:00 Tuesday.", date(2022, 9, 11),
+      "05:00 Tuesday", "TIME", "2022-09-13T05:00", "2022-09-13", "2022-09-13", "hour", id="padded-clock-24-hour"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

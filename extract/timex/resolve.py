@@ -1720,6 +1720,10 @@ def clock_time(ctx: Context) -> Resolution | None:
         part = ctx.word("part_of_day", "clock_part")
         if part in ("AF", "EV") or part == "NI" and 6 <= hour < 12:
             ampm = "pm"   # "at 4 in the afternoon", "at 10 at night"
+        if not ampm and not part and 1 <= hour < 12 and ctx.last_clock is not None \
+                and ctx.last_clock.hour >= 12 and hour + 12 >= ctx.last_clock.hour and ":" in clock \
+                and not clock.startswith("0"):   # "05:00" is a 24-hour clock
+            ampm = "pm"   # "left at 8:12 p.m. ... heard a scream at about 8:35": the evening's
         if ampm == "pm" and hour < 12:
             hour += 12
         if ampm == "am" and hour == 12:
