@@ -221,6 +221,10 @@ ROWS = [
       "about 8:35", "TIME", "2024-11-03T20:35", "2024-11-03", "2024-11-03", "minute", id="bare-clock-evening"),
     P("Load-shedding runs from 16:00 today until 05:00 Tuesday.", date(2022, 9, 11),
       "05:00 Tuesday", "TIME", "2022-09-13T05:00", "2022-09-13", "2022-09-13", "hour", id="padded-clock-24-hour"),
+    # A word's lookbehind is a whole word's: "Tehran overnight" is not "an overnight".
+    P("Israel said it struck more than 80 targets in Tehran overnight, including the ministry.",
+      date(2025, 6, 15), "overnight", "TIME", "2025-06-14TNI", "2025-06-14", "2025-06-14", "part_of_day",
+      id="overnight-after-a-word-ending-an"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.
@@ -1795,6 +1799,8 @@ def test_range(sentence, reference, range_text, start, end):
 
 # --- things that are not time expressions: no span may overlap the substring ------------------
 NEGATIVE_ROWS = [
+    pytest.param("He was soon released and appeared to be recovering.", "soon", id="soon-in-a-past-story"),
+    pytest.param("The overnight stay was cancelled.", "overnight", id="the-overnight-stay"),
     pytest.param("The group might come as soon as Tuesday.", "soon", id="as-soon-as-a-date"),
     pytest.param("He was killed soon after being captured.", "soon", id="soon-after"),
     pytest.param("The mandate was renewed three times, most recently in May.", "recently", id="most-recently"),
