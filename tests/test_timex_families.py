@@ -1679,6 +1679,8 @@ ROWS = [
       "Sundays", "SET", "XXXX-WXX-7", None, None, None, id="set-plural-weekday"),
     P("Two flights leave Bombay on Tuesday nights.", REF,
       "Tuesday nights", "SET", "XXXX-WXX-2TNI", None, None, None, id="set-weekday-plural-part-of-day"),
+    P("Yemenis pay to be ferried out to the ship on weekends.", REF,
+      "weekends", "SET", "XXXX-WXX-WE", None, None, None, id="set-on-weekends"),
     P("The ministry publishes casualty figures daily.", REF,
       "daily", "SET", "P1D", None, None, None, id="set-daily"),
     P("The joint exercises are held annually.", REF,

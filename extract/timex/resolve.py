@@ -1840,6 +1840,12 @@ def set_expression(ctx: Context) -> Resolution | None:
     return Resolution("SET", duration_value(count, unit), None, None)
 
 
+@resolver("weekends")
+def weekends(ctx: Context) -> Resolution | None:
+    """"on weekends": every weekend."""
+    return Resolution("SET", "XXXX-WXX-WE", None, None)
+
+
 @resolver("reference")
 def reference(ctx: Context) -> Resolution | None:
     raw = ctx.groups.get("reference")
