@@ -225,6 +225,8 @@ ROWS = [
     P("Israel said it struck more than 80 targets in Tehran overnight, including the ministry.",
       date(2025, 6, 15), "overnight", "TIME", "2025-06-14TNI", "2025-06-14", "2025-06-14", "part_of_day",
       id="overnight-after-a-word-ending-an"),
+    P("Fighting began on Oct. 8 last year. Biden was spending Thanksgiving with his family.", date(2024, 11, 28),
+      "Thanksgiving", "DATE", "2024-11-28", "2024-11-28", "2024-11-28", "day", id="holiday-on-the-day-written"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

@@ -862,6 +862,11 @@ def holiday(ctx: Context) -> Resolution | None:
         return _holiday_week(ctx, str(rule), year)
     if year is not None:
         return _date_resolution(cal.holiday(str(rule), year))
+    this_year = cal.holiday(str(rule), ctx.reference.year)
+    if abs((this_year - ctx.reference).days) <= 1 and ctx.word("relative") is None:
+        # Written on the feast or the day either side ("was spending Thanksgiving with his
+        # family", on Thanksgiving): that one, whatever story the text told before.
+        return _date_resolution(this_year)
     narrative = _narrative_year(ctx, lambda y: cal.holiday(str(rule), y))
     if narrative is not None:
         return _date_resolution(cal.holiday(str(rule), narrative))  # "... that year. On Christmas Eve"
