@@ -227,6 +227,10 @@ ROWS = [
       id="overnight-after-a-word-ending-an"),
     P("Fighting began on Oct. 8 last year. Biden was spending Thanksgiving with his family.", date(2024, 11, 28),
       "Thanksgiving", "DATE", "2024-11-28", "2024-11-28", "2024-11-28", "day", id="holiday-on-the-day-written"),
+    # A count forward moves the story on: the next date is read from where it went.
+    P("Burkina Faso had a coup in January 2022. Eight months later, on September 30, Traore took power.",
+      date(2024, 9, 28), "September 30", "DATE", "2022-09-30", "2022-09-30", "2022-09-30", "day",
+      id="story-moved-on-by-a-count"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

@@ -1177,7 +1177,10 @@ def shifted(ctx: Context) -> Resolution | None:
         toward = -sign if approx == "less_than" else sign
         moved += toward * _SHORT_BY[grain]
     value, interval = cal.unit_containing(moved, grain)
-    return Resolution("DATE", value, interval, grain, approx, anaphoric, shifted=True)
+    # "a year ago", "a year earlier" look back from the story; "Eight months later, on
+    # September 30" moves it on, to where the next date is read.
+    moves_on = anaphoric and sign > 0 and spec["anchor"] == "anaphoric"
+    return Resolution("DATE", value, interval, grain, approx, anaphoric, shifted=not moves_on)
 
 
 #: How far short of (or past) a count of years or months "nearly" (or "more than") puts a date.
