@@ -231,6 +231,10 @@ ROWS = [
     P("Burkina Faso had a coup in January 2022. Eight months later, on September 30, Traore took power.",
       date(2024, 9, 28), "September 30", "DATE", "2022-09-30", "2022-09-30", "2022-09-30", "day",
       id="story-moved-on-by-a-count"),
+    # A story may step back to a day between the days it has named in its year.
+    P("On the morning of February 27, 2014, armed men seized the parliament. Within two weeks, the assembly "
+      "had scheduled a referendum, first for May 25, then brought forward to March 16.", date(2024, 3, 18),
+      "March 16", "DATE", "2014-03-16", "2014-03-16", "2014-03-16", "day", id="story-steps-back-within-its-days"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

@@ -318,12 +318,16 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
                    (year + 1, min(anchor[0] + ahead, ctx.reference)))
     else:
         windows = ((year, anchor[0] + timedelta(days=120)),)
+    # The story may step back to a date between those it has named in that year ("first set
+    # for May 25, then brought forward to March 16", after Feb. 27).
+    first = anchor[0] if entry else min((named[0] for named in ctx.named_outright
+                                         if named[0].year == year and named[2] in DAY_GRAINS), default=anchor[0])
     for option, last in windows:
         try:
             candidate = day_in(option)
         except ValueError:
             continue
-        if anchor[0] <= candidate <= last:
+        if min(first, anchor[0]) <= candidate <= last:
             return option
     return None
 
