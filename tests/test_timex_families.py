@@ -235,6 +235,15 @@ ROWS = [
     P("On the morning of February 27, 2014, armed men seized the parliament. Within two weeks, the assembly "
       "had scheduled a referendum, first for May 25, then brought forward to March 16.", date(2024, 3, 18),
       "March 16", "DATE", "2014-03-16", "2014-03-16", "2014-03-16", "day", id="story-steps-back-within-its-days"),
+    # A sentence looking ahead speaks of the current decade, not the one a story was in.
+    P("Columbia flew in April 1981. NASA hopes companies will begin ferrying astronauts by the middle of the decade.",
+      date(2011, 7, 21), "the middle of the decade", "DATE", "201", "2013-05-01", "2016-08-31", "decade",
+      id="decade-ahead-not-the-storys"),
+    # A participle after "having" is a step before the main verb, no cue for the date.
+    P("Canada plays its second group match at the World Cup on Thursday, having opened the tournament with a "
+      "1-1 draw on Friday at BMO Field.",
+      date(2026, 6, 17), "Thursday", "DATE", "2026-06-18", "2026-06-18", "2026-06-18", "day",
+      id="having-participle-no-cue"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.

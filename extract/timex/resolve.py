@@ -1028,9 +1028,11 @@ def relative_period(ctx: Context) -> Resolution | None:
         # "year-end" and "the end of the year" name the current period's end ...
         narrative = ctx.reported is not None and ctx.unshifted_in_sentence and direction(ctx.tense) == PAST \
             and ctx.reported[1] < cal.unit_containing(ctx.reference, unit)[1][0]
-        if ctx.reported is not None and unit != "day" and (narrative or edge != "end"):
+        looks_ahead = direction(ctx.tense) == FUTURE and ctx.reported is not None and ctx.reported[1] < ctx.reference
+        if ctx.reported is not None and unit != "day" and (narrative or edge != "end") and not looks_ahead:
             # ... but in a past sentence about an earlier date ("stalled by the end of the
-            # year" after "June 2023"), that date's.
+            # year" after "June 2023"), that date's; a sentence looking ahead ("will begin ...
+            # by the middle of the decade", after 1981) speaks of the current one.
             base, anaphoric = ctx.reported[0], True
         else:
             base = ctx.reference

@@ -45,7 +45,8 @@ class TenseCues:
                  adverb_suffixes: list[str] = (), start_prepositions: list[str] = (),
                  schedule_verbs: list[str] = (), schedule_prepositions: list[str] = (),
                  event_before: list[str] = (), counts: list[str] = (),
-                 day_prepositions: list[str] = (), intent_verbs: list[str] = ()) -> None:
+                 day_prepositions: list[str] = (), intent_verbs: list[str] = (),
+                 perfect_participle: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -91,6 +92,9 @@ class TenseCues:
         # March", "called a mass rally for Wednesday"): the date may be either side of the
         # reference, the nearer. Right before the date they tell when it was said instead.
         self.intent_verbs = frozenset(intent_verbs)
+        # Before a participle after the expression, these make it a step before the main
+        # one ("plays on Thursday, having opened on Friday"): no cue for the expression.
+        self.perfect_participle = frozenset(perfect_participle)
         # A verb that sets an event for a date a few words on ("set the next hearing for Dec. 4").
         self.schedule_verbs = frozenset(schedule_verbs)
         self.schedule_prepositions = frozenset(schedule_prepositions)
@@ -257,6 +261,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
         if kind == FUTURE and index > pivot and words[index].endswith(cues.past_suffixes) \
                 and words[index - 1] not in cues.present_auxiliaries:
             kind = PAST   # "claimed victory on Sunday and vowed to restore order": the vow is past
+        elif kind == PAST and index > pivot + 1 and words[index - 1] in cues.perfect_participle:
+            continue   # "plays its match on Thursday, having opened the tournament on Friday"
         if kind != UNKNOWN:
             # The verb usually comes before its time phrase ("said on Friday"),
             # so cues after the expression count as further away.
