@@ -244,6 +244,9 @@ ROWS = [
       "1-1 draw on Friday at BMO Field.",
       date(2026, 6, 17), "Thursday", "DATE", "2026-06-18", "2026-06-18", "2026-06-18", "day",
       id="having-participle-no-cue"),
+    # Time spent is a length, whichever period it was.
+    P("She was a student in the late 1980s. She spent the next decade tracking the resistance.", date(2026, 12, 10),
+      "the next decade", "DURATION", "P10Y", None, None, None, id="period-spent-is-a-length"),
     P("The envoy arrives on Thursday next week.", REF,
       "Thursday next week", "DATE", "2025-01-30", "2025-01-30", "2025-01-30", "day", id="weekday-next-week"),
     # A verb right before a month-day governs it, however far back that is.
