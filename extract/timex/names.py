@@ -12,6 +12,7 @@ import re
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'-]*)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z.'-]*)")
+_DESIGNATION = re.compile(r" [A-Z]{1,3}[0-9]{1,4}(?![A-Za-z0-9])")
 _CAPITALISED_RUN = re.compile(r"(?:[ \t]+[A-Z][A-Za-z.'-]*){1,3}")
 _CAPITALISED_AFTER = re.compile(r" +[A-Z][a-z]")
 _QUOTES = '"\u201c\u2018\''
@@ -53,10 +54,12 @@ class NameContexts:
         self.holiday_name_heads = frozenset(filters.get("holiday_name_heads", ()))
 
     def year_is_a_number(self, text: str, start: int, end: int) -> bool:
-        """"Resolution 1441", "Flight 2012", "1910 Main Street"."""
+        """"Resolution 1441", "Flight 2012", "1910 Main Street", "asteroid 2012 DA14"."""
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
         if before and before.group(1).lower().rstrip(".") in self.number_nouns:
             return True
+        if _DESIGNATION.match(text, end):
+            return True   # a catalogue designation: capitals and digits go on the number
         run = _CAPITALISED_RUN.match(text, end)
         if run is None or before and before.group(1).lower() in self.address_blockers:
             return False  # "the 1989 Tiananmen Square crackdown": no house number
