@@ -235,17 +235,18 @@ def orthodox_easter(year: int) -> date:
     return dateutil_easter(year, EASTER_ORTHODOX)
 
 
+#: The Easter Sundays a holiday rule may count from, by the name that opens the rule.
+_EASTERS = {"easter": easter, "orthodox_easter": orthodox_easter}
+
+
 def holiday(rule: str, year: int) -> date:
     """The day a holiday rule ("12-25", "11/4/4", "11/4/4+1", "easter-2",
     "islamic:eid_al_fitr") names in ``year``."""
     if ":" in rule:
         return lunar_holiday(rule, year)
-    if rule.startswith("easter"):
-        offset = int(rule[6:] or 0)
-        return easter(year) + timedelta(days=offset)
-    if rule.startswith("orthodox_easter"):
-        offset = int(rule[15:] or 0)
-        return orthodox_easter(year) + timedelta(days=offset)
+    for name, sunday in _EASTERS.items():
+        if rule.startswith(name):   # "easter-46", "orthodox_easter-2": days from that Easter
+            return sunday(year) + timedelta(days=int(rule[len(name):] or 0))
     if "/" in rule:
         rule, _, offset = rule.partition("+")
         month, n, weekday = (int(part) for part in rule.split("/"))

@@ -320,14 +320,14 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
         windows = ((year, anchor[0] + timedelta(days=120)),)
     # The story may step back to a date between those it has named in that year ("first set
     # for May 25, then brought forward to March 16", after Feb. 27).
-    first = anchor[0] if entry else min((named[0] for named in ctx.named_outright
-                                         if named[0].year == year and named[2] in DAY_GRAINS), default=anchor[0])
+    first = anchor[0] if entry else min([anchor[0], *(named[0] for named in ctx.named_outright
+                                                      if named[0].year == year and named[2] in DAY_GRAINS)])
     for option, last in windows:
         try:
             candidate = day_in(option)
         except ValueError:
             continue
-        if min(first, anchor[0]) <= candidate <= last:
+        if first <= candidate <= last:
             return option
     return None
 
@@ -680,8 +680,8 @@ def quarter(ctx: Context) -> Resolution | None:
         focus = previous  # reports are about the last full quarter
     else:
         # "the quarter", "that quarter", "the same quarter": the one the text is about.
-        focus, anaphoric = (mentioned, True) if mentioned else \
-            (month_in_sentence, True) if month_in_sentence else (previous, False)
+        told = mentioned or month_in_sentence
+        focus, anaphoric = told or previous, told is not None
     if year_back and ctx.grammar.phrase_in("period_word", lowered) is not None:
         other = _reported_period(ctx)
         if other is not None:
@@ -1683,9 +1683,10 @@ def clock_time(ctx: Context) -> Resolution | None:
     # not the day something was said on ("the race begins on Sunday, organisers said on
     # Saturday. It starts at 8:30am").
     base = _day_in_text(ctx, ctx.event_day, own_sentence_day=True)
-    named_day = _named_day(ctx) if ctx.groups.get("anaphoric_day") else None
+    named_day = None
     if ctx.groups.get("anaphoric_day"):
         # "at 5:50 a.m. that day", "about 2 a.m. the following day", "4 a.m. that Friday"
+        named_day = _named_day(ctx)
         named = named_day[0] if named_day is not None else ctx.reference
         number = ctx.word("weekday")
         base = cal.nearest_weekday(named, int(number)) if number is not None \
