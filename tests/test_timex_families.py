@@ -169,6 +169,10 @@ ROWS = [
       "4 a.m.", "TIME", "2001-06-04T04:00", "2001-06-04", "2001-06-04", "hour", id="overnight-range-end"),
     P("A 36-hour ceasefire ordered over Orthodox Christmas came into force at noon Friday.", date(2023, 1, 6),
       "Orthodox Christmas", "DATE", "2023-01-07", "2023-01-07", "2023-01-07", "day", id="orthodox-christmas"),
+    P("The assault began at dawn on the Jewish holiday of Simchat Torah.", date(2023, 10, 8),
+      "Simchat Torah", "DATE", "2023-10-07", "2023-10-07", "2023-10-07", "day", id="simchat-torah-sukkot-plus-7"),
+    P("Pilgrims gathered for Shavuot.", date(2024, 6, 1),
+      "Shavuot", "DATE", "2024-06-12", "2024-06-12", "2024-06-12", "day", id="shavuot-ahead"),
     P("Putin declared an Orthodox Easter truce.", date(2025, 4, 19),
       "Orthodox Easter", "DATE", "2025-04-20", "2025-04-20", "2025-04-20", "day", id="orthodox-easter"),
     P("Serbs marked Orthodox Easter on Sunday.", date(1999, 4, 12),
@@ -353,6 +357,9 @@ ROWS = [
     P("Jiang died on Wednesday in Shanghai. State television announced his death in the afternoon.",
       date(2022, 12, 1), "the afternoon", "TIME", "2022-11-30TAF", "2022-11-30", "2022-11-30", "part_of_day",
       id="part-of-day-of-text-day"),
+    P("Gunmen crossed the fence on Oct. 7, 2023. By evening, some 1,200 people had been killed.",
+      date(2024, 10, 7), "evening", "TIME", "2023-10-07TEV", "2023-10-07", "2023-10-07", "part_of_day",
+      id="by-evening-of-text-day"),
     P("They met at 3 in the afternoon.", date(2000, 4, 5),
       "3 in the afternoon", "TIME", "2000-04-05T15:00", "2000-04-05", "2000-04-05", "hour", id="clock-in-the-afternoon"),
     P("Authorities closed the Acropolis between noon and 5 p.m.", date(2026, 7, 7),
@@ -1903,6 +1910,7 @@ NEGATIVE_ROWS = [
     pytest.param("She led the March of the Combatant Mothers.", "March", id="march-of-name"),
     pytest.param("Shops were shut for the holiday season.", "holi", id="holi-inside-holiday"),
     pytest.param("It was a super Tuesday for the markets.", "super", id="super-tuesday-lower-case"),
+    pytest.param("Smugglers move the fuel by night.", "night", id="by-night-manner"),
 ]
 
 

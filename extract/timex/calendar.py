@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar as _cal
 import importlib
+import re
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -241,9 +242,10 @@ _EASTERS = {"easter": easter, "orthodox_easter": orthodox_easter}
 
 def holiday(rule: str, year: int) -> date:
     """The day a holiday rule ("12-25", "11/4/4", "11/4/4+1", "easter-2",
-    "islamic:eid_al_fitr") names in ``year``."""
+    "islamic:eid_al_fitr", "hebrew:sukkot+7") names in ``year``."""
     if ":" in rule:
-        return lunar_holiday(rule, year)
+        feast, sign, days = re.match(r"(.*?)(?:([+-])(\d+))?$", rule).groups()
+        return lunar_holiday(feast, year) + timedelta(days=int(sign + days) if days else 0)
     for name, sunday in _EASTERS.items():
         if rule.startswith(name):   # "easter-46", "orthodox_easter-2": days from that Easter
             return sunday(year) + timedelta(days=int(rule[len(name):] or 0))
