@@ -119,3 +119,44 @@ def test_the_tense_is_read_only_when_a_resolver_needs_it():
         engine_module.tense_at = real
     assert [(s.text, s.value) for s in spans] == [("March 5, 1998", "1998-03-05"), ("Friday", "1998-03-06")]
     assert calls == ["friday"]
+
+
+def test_no_rule_hides_a_longer_match_of_another_at_the_same_start(monkeypatch):
+    """A joined pattern returns its first alternative that matches, so an earlier rule
+    ("the day") can hide a longer later one ("the day before Christmas") when both
+    land in one set. Over every sentence of the family tables, the scanner finds what
+    trying each of its rules alone, longest match first, finds."""
+    import test_timex_families as tables
+
+    from extract.timex import scan
+    scanner = engine_for("en").scanner
+    grammar = scanner.grammar
+    alone = {}
+
+    def rule_alone(index: int) -> re.Pattern[str]:
+        if index not in alone:
+            alone[index] = re.compile(grammar.joined(frozenset([index])))
+        return alone[index]
+
+    def each_rule_alone(low, rule_sets, starts, anchor_start, _matched):
+        best = None
+        for start in starts:
+            for index in sorted(set().union(*rule_sets)):
+                match = rule_alone(index).match(low, start)
+                if match is None or match.end() <= anchor_start:
+                    continue
+                if best is None or match.end() > best.end() or (
+                        match.end() == best.end() and match.start() == best.start()
+                        and scan._rule_order(match) < scan._rule_order(best)):
+                    best = match
+        return best
+
+    rows = tables.ROWS + tables.NEGATIVE_ROWS + tables.MOD_ROWS + tables.ANCHOR_ROWS + tables.RANGE_ROWS
+    sentences = sorted({(row.values if hasattr(row, "values") else row)[0] for row in rows})
+    found = {sentence: [(c.rule.name, c.start, c.end) for c in scanner.candidates(sentence)]
+             for sentence in sentences}
+    monkeypatch.setattr(scanner, "_best_match", each_rule_alone)
+    hidden = {sentence: (found[sentence], expected) for sentence in sentences
+              if (expected := [(c.rule.name, c.start, c.end) for c in scanner.candidates(sentence)])
+              != found[sentence]}
+    assert len(sentences) > 700 and not hidden, hidden
