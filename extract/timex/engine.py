@@ -16,7 +16,7 @@ from .grammar import Grammar, load_grammar
 from .links import Links, clock_of
 from .names import NameContexts
 from .pattern_cache import default_path
-from .resolve import DATED_CLOCK_GROUPS, DAY_GRAINS, RESOLVERS, Context, Resolution
+from .resolve import DATED_CLOCK_GROUPS, DAY_GRAINS, RESOLVERS, Context, Resolution, opens_sentence
 from .scan import Candidate, Scanner, lower_ascii
 from .span import TimeSpan
 from .tense import WEAK, TenseCues, UNKNOWN, direction, tense_at
@@ -47,6 +47,7 @@ class _TextState:
     last_shifted: bool = False                        # ... counted from another ("a year ago")
     unshifted: tuple[date, date, str] | None = None   # the last date named outright
     unshifted_end: int = 0
+    unshifted_opens_sentence: bool = False            # ... and opened its sentence
     quarter: tuple[date, date, str] | None = None     # the last quarter (or half) named outright
     quarter_end: int = 0
     event_day: tuple[date, date, str] | None = None   # the last day events were put on
@@ -78,13 +79,14 @@ class _TextState:
                 "last_day_in_sentence": self.last_day is not None and _same_sentence(text, self.last_day_end, start),
                 "unshifted_in_sentence": self.unshifted is not None
                 and _same_sentence(text, self.unshifted_end, start),
+                "unshifted_opens_sentence": self.unshifted_opens_sentence,
                 "quarter_in_sentence": self.quarter is not None and _same_sentence(text, self.quarter_end, start),
                 "in_entry": self.unshifted_opens_entry and "\n" not in text[self.unshifted_end:start],
                 "last_entry": self.last_entry}
 
     def named(self, resolution: Resolution, end: int, expression: str, events_on_it: bool,
               names_event: bool, possessive: bool = False, late: bool = False, in_brackets: bool = False,
-              clock_day: bool = False, opens_entry: bool = False) -> None:
+              clock_day: bool = False, opens_entry: bool = False, opens_sentence: bool = False) -> None:
         """Take in a date the text has just named."""
         self.last = (resolution.interval[0], resolution.interval[1], resolution.granularity)  # type: ignore[index, assignment]
         if resolution.granularity in DAY_GRAINS:
@@ -111,6 +113,7 @@ class _TextState:
         self.last_shifted = resolution.shifted
         if not self.last_shifted:
             self.unshifted, self.unshifted_end = self.last, end
+            self.unshifted_opens_sentence = opens_sentence
             self.unshifted_opens_entry = opens_entry
             self.named_outright = (self.named_outright + (self.last,))[-_REMEMBERED:]  # type: ignore[operator]
             if resolution.granularity in ("quarter", "half"):
@@ -217,7 +220,7 @@ class Engine:
                             and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None,
                             in_brackets=low.endswith("(", 0, candidate.start),
                             clock_day=self.links.day_of_clock_before(spans, low),
-                            opens_entry=opens_entry)
+                            opens_entry=opens_entry, opens_sentence=opens_sentence(ctx))
         spans = self.links.clocks_on_following_day(spans, bare_clocks, low)
         spans = self.links.bracketed_clock_days(spans, low)
         spans = self.links.weekdays_of_named_days(spans, low)

@@ -48,6 +48,7 @@ class Context:
     quarter: tuple[date, date, str] | None = None     # the last quarter (or half) named outright
     quarter_in_sentence: bool = False  # ... in this sentence
     unshifted_in_sentence: bool = False  # the last date named outright is in this sentence
+    unshifted_opens_sentence: bool = False  # ... and opens it ("In 2019, ...", "Last year, ...")
     event_day: tuple[date, date, str] | None = None  # the last day named, not as the day of a report
     event_night: bool = False  # that day was named as its evening or night
     last_day: tuple[date, date, str] | None = None   # the last day (or time of day) named
@@ -301,10 +302,15 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
     year = anchor[0].year
     if year >= ctx.reference.year or anchor[1].year != year:
         return None
-    if anchor[2] == "year" and not entry and not (ctx.last == anchor and anchor[1] - anchor[0] < timedelta(days=62)):
+    # "In 2019, the monsoon arrived on May 24": a year that opens the sentence is the year of
+    # the days named after it in that sentence.
+    whole_year = anchor[2] == "year" and anchor == ctx.unshifted and ctx.unshifted_in_sentence \
+        and ctx.unshifted_opens_sentence
+    if anchor[2] == "year" and not entry and not whole_year \
+            and not (ctx.last == anchor and anchor[1] - anchor[0] < timedelta(days=62)):
         return None   # only the part of a year the text is in: "by the end of that year ... Christmas Eve"
     if anchor[2] == "month" and not entry \
-            and (ctx.last_shifted or not ctx.unshifted_in_sentence and not _fronted(ctx)):
+            and (ctx.last_shifted or not ctx.unshifted_in_sentence and not opens_sentence(ctx)):
         # "In March 2014 Russia seized Crimea and on March 18 annexed it": a month named in
         # the same sentence; one named in an earlier sentence is often background.
         return None
@@ -317,7 +323,7 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
         windows = ((year, min(date(year, 12, 31), ctx.reference)),
                    (year + 1, min(anchor[0] + ahead, ctx.reference)))
     else:
-        windows = ((year, anchor[0] + timedelta(days=120)),)
+        windows = ((year, anchor[1] if whole_year else anchor[0] + timedelta(days=120)),)
     # The story may step back to a date between those it has named in that year ("first set
     # for May 25, then brought forward to March 16", after Feb. 27).
     first = anchor[0] if entry else min([anchor[0], *(named[0] for named in ctx.named_outright
@@ -335,7 +341,7 @@ def _narrative_year(ctx: Context, day_in: Callable[[int], date]) -> int | None:
 _FRONTED = re.compile(r"(?:^|[.!?][\"'\u201d\u2019]*\s+)(?:\w+,?\s+){0,2}$")
 
 
-def _fronted(ctx: Context) -> bool:
+def opens_sentence(ctx: Context) -> bool:
     """Whether the expression opens its sentence, after a word or two ("On March 18, ...",
     "Then, on August 24, ..."): a story's next step, not background."""
     return _FRONTED.search(ctx.before) is not None
