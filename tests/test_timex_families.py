@@ -368,6 +368,8 @@ ROWS = [
     P("Forecasters expect rain on Wednesday. Last year, the monsoon arrived in Kerala on May 24.",
       date(2026, 5, 20), "May 24", "DATE", "2025-05-24", "2025-05-24", "2025-05-24", "day",
       id="day-in-sentence-opened-by-last-year"),
+    P("Temperatures fell. The city grew fast in the '50s.", date(2026, 5, 20),
+      "the '50s", "DATE", "195", "1950-01-01", "1959-12-31", "decade", id="decade-after-a-measure-sentence"),
     P("In 2019, the monsoon arrived in Kerala on June 8.", date(2026, 5, 20),
       "June 8", "DATE", "2019-06-08", "2019-06-08", "2019-06-08", "day", id="day-in-sentence-opened-by-year"),
     P("Prices have doubled since 2019, the ministry said on May 14.", date(2026, 5, 20),
@@ -1928,6 +1930,9 @@ NEGATIVE_ROWS = [
     pytest.param("Shops were shut for the holiday season.", "holi", id="holi-inside-holiday"),
     pytest.param("It was a super Tuesday for the markets.", "super", id="super-tuesday-lower-case"),
     pytest.param("Smugglers move the fuel by night.", "night", id="by-night-manner"),
+    pytest.param("Forecasters said temperatures would climb into the 50s by the weekend.", "50s",
+                 id="temperature-reading-not-decade"),
+    pytest.param("Highs will reach the mid-60s on Friday.", "60s", id="highs-reading-not-decade"),
 ]
 
 

@@ -42,6 +42,9 @@ class NameContexts:
         self.place_prepositions = frozenset(filters.get("place_prepositions", ()))
         # Before a decade, these make it an age ("in their 90s").
         self.age_possessives = frozenset(filters.get("age_possessives", ()))
+        measures = filters.get("decade_measures", ())
+        self.measure_before = re.compile(r"(?i)\b(?:%s)\b[^.!?;]*$" % "|".join(map(re.escape, measures))) \
+            if measures else None
         # After a sentence-opening "May", these make it a wish ("May God protect them").
         wishes = "|".join(re.escape(word) for word in filters.get("wish_subjects", ()))
         self.wish_after = re.compile(rf"\s+(?:{wishes})\b") if wishes else None
@@ -123,6 +126,14 @@ class NameContexts:
         """"in their 90s", "a man in his 30s": a decade of someone's life."""
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
         return before is not None and before.group(1).lower() in self.age_possessives
+
+    def decade_is_a_reading(self, text: str, start: int, end: int) -> bool:
+        """"temperatures would climb into the 50s": a two-digit decade after a measure
+        in its sentence is a reading, not a time; "the 1950s" and "the '50s" are times."""
+        digits = re.sub(r"\D", "", text[start:end])
+        return self.measure_before is not None and len(digits) == 2 and "'" not in text[start:end] \
+            and "\u2019" not in text[start:end] \
+            and self.measure_before.search(text, max(0, start - 120), start) is not None
 
     def deictic_is_a_title(self, text: str, start: int, is_time_word: Callable[[str], bool]) -> bool:
         """"USA Today", "L'Orient Today": a capitalised "Today" right after a capitalised
