@@ -185,6 +185,7 @@ class Engine:
                           text=expression, read_tense=partial(self._tense_of, candidate, text, low),
                           before=low[max(0, candidate.start - 60):candidate.start],
                           after=low[candidate.end:candidate.end + 40], opens_entry=opens_entry,
+                          document=text, position=candidate.start,
                           **state.context(text, candidate.start))
             try:
                 resolution = RESOLVERS[candidate.rule.resolve](ctx)

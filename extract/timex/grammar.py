@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from .countries import CountryNames
+
 RESOURCES = Path(__file__).with_name("resources")
 _PLACEHOLDER = re.compile(r"\{(@?)([a-z_]+)(?::([a-z_]+))?\}")
 _NAMED_GROUP = re.compile(r"\(\?P<([a-z_0-9]+)>")
@@ -47,6 +49,8 @@ class Grammar:
     tense: dict[str, list[str]]
     rules: list[Rule]
     filters: dict[str, Any] = field(default_factory=dict)   # applied to matches before resolving
+    national_days: dict[str, dict[str, str]] = field(default_factory=dict)  # holiday -> country -> day
+    country_names: CountryNames = field(default_factory=lambda: CountryNames({}))
     alternatives: list[str] = field(default_factory=list)
     rule_by_group: dict[str, Rule] = field(default_factory=dict)
     _phrase_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
@@ -248,7 +252,9 @@ def compile_grammar(data: dict[str, Any]) -> Grammar:
         # glance wherever its first character is not there.
         alternatives.append(f"(?:{body})(?P<R{index}>)")
     grammar = Grammar(language=data["language"], words=words, tense=data.get("tense", {}),
-                      rules=rules, filters=data.get("filters", {}), alternatives=alternatives)
+                      rules=rules, filters=data.get("filters", {}), alternatives=alternatives,
+                      national_days=data.get("national_days", {}),
+                      country_names=CountryNames(data.get("countries", {})))
     grammar.rule_by_group = {f"R{rule.index}": rule for rule in rules}
     return grammar
 

@@ -43,6 +43,8 @@ class Context:
     last: tuple[date, date, str] | None   # interval and granularity last mentioned
     before: str          # the few characters before the expression (lower case)
     after: str = ""      # the few characters after it (lower case)
+    document: str = ""   # the whole text, as written: which country it is about
+    position: int = 0    # where the expression starts in it
     last_shifted: bool = False  # the last date was itself counted from another ("a year ago")
     unshifted: tuple[date, date, str] | None = None   # the last date named outright
     quarter: tuple[date, date, str] | None = None     # the last quarter (or half) named outright
@@ -851,9 +853,24 @@ def century(ctx: Context) -> Resolution | None:
     return _unit_resolution(cal.century_unit((number - 1) * 100), "century", _mod(ctx))
 
 
+def _national_day(ctx: Context, rule: str) -> str | None:
+    """"national:independence day": the day of the country named just before it ("as
+    Americans celebrated Independence Day"), else of the one the text names most, of those
+    that keep one (else the table's default; none if it has no default)."""
+    if not rule.startswith("national:"):
+        return rule
+    days = ctx.grammar.national_days.get(rule.partition(":")[2], {})
+    keeping = days.keys() - {"default"}
+    names = ctx.grammar.country_names
+    country = names.named_just_before(ctx.document, ctx.position, keeping) \
+        or names.most_named(ctx.document, keeping)
+    return days.get(country or "default")
+
+
 @resolver("holiday")
 def holiday(ctx: Context) -> Resolution | None:
     rule = ctx.word("holiday")
+    rule = None if rule is None else _national_day(ctx, str(rule))
     if rule is None:
         return None
     if ctx.groups.get("part_of_day") is not None:
