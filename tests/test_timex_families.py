@@ -396,6 +396,14 @@ ROWS = [
       id="by-evening-of-text-day"),
     P("Play starts at 11am, with showers forecast for the afternoon.", date(2023, 6, 16),
       "the afternoon", "TIME", "2023-06-16TAF", "2023-06-16", "2023-06-16", "part_of_day", id="for-the-afternoon"),
+    # On an anniversary, a ceremony's clock time is the publication day's; the event's stays its own.
+    P("Japan marked 15 years since the disaster. The quake struck on March 11, 2011. Survivors "
+      "observed a minute of silence at 2:46 p.m., the moment the quake struck.", date(2026, 3, 11),
+      "2:46 p.m.", "TIME", "2026-03-11T14:46", "2026-03-11", "2026-03-11", "minute",
+      id="anniversary-ceremony-clock-today"),
+    P("A year on, Romania recalled the blast on June 6, 2023. By 7 a.m., water was pouring through.",
+      date(2024, 6, 6), "7 a.m.", "TIME", "2023-06-06T07:00", "2023-06-06", "2023-06-06", "hour",
+      id="anniversary-event-clock-that-day"),
     P("They met at 3 in the afternoon.", date(2000, 4, 5),
       "3 in the afternoon", "TIME", "2000-04-05T15:00", "2000-04-05", "2000-04-05", "hour", id="clock-in-the-afternoon"),
     P("Authorities closed the Acropolis between noon and 5 p.m.", date(2026, 7, 7),

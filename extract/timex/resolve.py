@@ -1729,6 +1729,10 @@ def clock_time(ctx: Context) -> Resolution | None:
         report = ctx.grammar.filter_pattern("report_clock")
         if report is not None and report.search(ctx.before):
             base = ctx.reference   # "told a news conference at 11 a.m.": when the report was made
+        elif base.year < ctx.reference.year and (base.month, base.day) == (ctx.reference.month, ctx.reference.day):
+            ceremony = ctx.grammar.filter_pattern("commemoration_clock")
+            if ceremony is not None and ceremony.search(ctx.before):
+                base = ctx.reference   # an anniversary's "minute of silence at 2:46 p.m.": today's
         # "10:35 a.m. (0735 GMT) Friday": the day named right after the bracket.
         bracket = ctx.grammar.filter_pattern("day_after_bracket")
         after = bracket.match(ctx.after) if bracket else None
