@@ -385,6 +385,8 @@ ROWS = [
     P("The rocket blasted off on Wednesday, after two aborted launch attempts over the summer.",
       date(2022, 11, 16), "the summer", "DATE", "2022-SU", "2022-06-01", "2022-08-31", "season",
       id="participle-then-noun-cue-is-a-noun"),
+    P("The prime minister has promised to hold the first elections since 2016 in August.", date(2026, 3, 6),
+      "August", "DATE", "2026-08", "2026-08-01", "2026-08-31", "month", id="since-with-its-own-date-not-past"),
     P("Temperatures fell. The city grew fast in the '50s.", date(2026, 5, 20),
       "the '50s", "DATE", "195", "1950-01-01", "1959-12-31", "decade", id="decade-after-a-measure-sentence"),
     P("In 2019, the monsoon arrived in Kerala on June 8.", date(2026, 5, 20),

@@ -234,6 +234,8 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
         return PAST * ADJACENT   # "has cut rates since September": however far back
     for index in range(pivot - 2, max(-1, pivot - 1 - _CLAUSE_WORDS), -1):
         if words[index] in cues.past_prepositions and not _CLAUSE_BREAK.search(low, before[index][0], start):
+            if any(word.isdigit() for word in words[index + 1:pivot]):
+                break     # "the first elections since 2016 in August": "since" has its date
             return PAST   # "the first elections since Mubarak's ouster in February"
     if pivot > 0 and words[pivot + 1:pivot + 2] == ["'s"] and words[pivot - 1] in cues.after_event:
         return PAST   # "after winning Saturday's election", "following Tuesday's clash"
