@@ -26,7 +26,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"\u201c]|\n")
 _NEAR_ANNIVERSARY = timedelta(days=60)   # "a year since" an anniversary at most this far ahead
 # A chronology's entry: a date that opens a line after another, past a bullet, and is
 # followed by a colon or a dash ("Aug. 2 – Obligations kick in", "Tuesday, 10:23 p.m.: ...").
-_OPENS_LINE = re.compile(r"\n[ \t*\u2022\u2013\u2014-]*$")
+_OPENS_LINE = re.compile(r"(?:^|\n)[ \t*\u2022\u2013\u2014-]*$")
 _ENTRY_SEPARATOR = re.compile(r"[ \t]*(?:[:\u2013\u2014]|-[ \t])")
 _CLAUSE_MARKS = ".,;:!?\n"   # a line break ends a clause too (a heading, a list item)
 _REMEMBERED = 6   # dates named outright that "a month earlier" may be counted from
@@ -82,7 +82,9 @@ class _TextState:
                 "unshifted_opens_sentence": self.unshifted_opens_sentence,
                 "quarter_in_sentence": self.quarter is not None and _same_sentence(text, self.quarter_end, start),
                 "in_entry": self.unshifted_opens_entry and "\n" not in text[self.unshifted_end:start],
-                "last_entry": self.last_entry}
+                "last_entry": self.last_entry,
+                "heading_day": self.last_day if self.last_day is not None
+                and _heading_before(text, self.last_day_end, start) else None}
 
     def named(self, resolution: Resolution, end: int, expression: str, events_on_it: bool,
               names_event: bool, possessive: bool = False, late: bool = False, in_brackets: bool = False,
@@ -120,6 +122,17 @@ class _TextState:
                 self.quarter, self.quarter_end = self.last, end
         if opens_entry:
             self.last_entry = self.last
+
+
+def _heading_before(text: str, named_end: int, start: int) -> bool:
+    """Whether ``start`` opens a line and ``named_end`` lies on the line before it, a heading
+    with no full stop ("How Sunday's assault on Brasilia unfolded")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t*\u2022\u2013\u2014-"):
+        return False
+    previous = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    heading = text[previous:line_start].strip()
+    return previous <= named_end < line_start and bool(heading) and heading[-1] not in ".!?\"'\u201d"
 
 
 class Engine:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Callable
 
 from . import calendar as cal
@@ -60,6 +60,7 @@ class Context:
     opens_entry: bool = False    # the expression opens a chronology's entry ("Aug. 2 – ...")
     in_entry: bool = False       # the last date named outright opened the entry this expression is in
     last_entry: tuple[date, date, str] | None = None   # the date that opened the chronology's last entry
+    heading_day: tuple[date, date, str] | None = None  # a day named in the heading line right before
     _tense: int | None = None
 
     @property
@@ -1699,6 +1700,17 @@ DATED_CLOCK_GROUPS = frozenset({"month", "weekday", "deictic_day", "this_part", 
 _NARRATIVE_ANCHOR_GRAINS = DAY_GRAINS | {"week", "month", "quarter", "half", "year"}
 
 
+def _entry_day(ctx: Context) -> date:
+    """The day of a clock time that opens an entry: the previous entry's day; for the first,
+    the day its heading names ("How Sunday's assault unfolded\n1 p.m. – ..."), else the
+    publication day (a live blog's "12:35 GMT – Police have detained ...")."""
+    if ctx.last_entry is not None and ctx.last_entry[2] in DAY_GRAINS:
+        return ctx.last_entry[0]
+    if ctx.heading_day is not None:
+        return ctx.heading_day[0]
+    return ctx.reference
+
+
 @resolver("clock_time")
 def clock_time(ctx: Context) -> Resolution | None:
     lowered = " ".join(ctx.text.lower().split())
@@ -1707,6 +1719,7 @@ def clock_time(ctx: Context) -> Resolution | None:
     # Saturday. It starts at 8:30am").
     base = _day_in_text(ctx, ctx.event_day, own_sentence_day=True)
     named_day = None
+    entry = ctx.opens_entry or ctx.groups.get("entry_clock") is not None
     if ctx.groups.get("anaphoric_day"):
         # "at 5:50 a.m. that day", "about 2 a.m. the following day", "4 a.m. that Friday"
         named_day = _named_day(ctx)
@@ -1727,7 +1740,9 @@ def clock_time(ctx: Context) -> Resolution | None:
         base = ctx.reference   # "at 21:45 BST this evening"
     else:
         report = ctx.grammar.filter_pattern("report_clock")
-        if report is not None and report.search(ctx.before):
+        if entry:
+            base = _entry_day(ctx)
+        elif report is not None and report.search(ctx.before):
             base = ctx.reference   # "told a news conference at 11 a.m.": when the report was made
         elif base.year < ctx.reference.year and (base.month, base.day) == (ctx.reference.month, ctx.reference.day):
             ceremony = ctx.grammar.filter_pattern("commemoration_clock")
@@ -1764,7 +1779,7 @@ def clock_time(ctx: Context) -> Resolution | None:
             ampm = "pm"   # "at 4 in the afternoon", "at 10 at night"
         if not ampm and not part and 1 <= hour < 12 and ctx.last_clock is not None \
                 and ctx.last_clock.hour >= 12 and hour + 12 >= ctx.last_clock.hour and ":" in clock \
-                and not clock.startswith("0"):   # "05:00" is a 24-hour clock
+                and not clock.startswith("0") and lowered.endswith(clock):   # "05:00", "10:44 BST": 24-hour
             ampm = "pm"   # "left at 8:12 p.m. ... heard a scream at about 8:35": the evening's
         if ampm == "pm" and hour < 12:
             hour += 12
@@ -1775,6 +1790,11 @@ def clock_time(ctx: Context) -> Resolution | None:
         if ctx.event_night and base == (ctx.event_day[0] if ctx.event_day else None) and hour < 6 \
                 and not DATED_CLOCK_GROUPS & ctx.groups.keys():
             base += timedelta(days=1)   # "on Tuesday night ... shortly after 1 a.m.": Wednesday's
+    if entry and not DATED_CLOCK_GROUPS & ctx.groups.keys() and ctx.last_clock is not None \
+            and ctx.last_clock.date() == base and hour < 24:
+        here = datetime.combine(base, time(hour, minute))
+        if here < ctx.last_clock and here + timedelta(days=1) - ctx.last_clock < ctx.last_clock - here:
+            base += timedelta(days=1)   # "Tuesday, 10:23 p.m.: ...\n1:01 a.m.: ...": past midnight, the nearer
     value = f"{base.isoformat()}T{hour:02d}:{minute:02d}"
     return Resolution("TIME", value, (base, base), "minute" if minute else "hour", None, named_day is not None)
 
