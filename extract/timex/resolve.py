@@ -1685,7 +1685,9 @@ def overnight(ctx: Context) -> Resolution | None:
     earlier in its sentence ("said on Thursday that Russia had launched drones overnight"),
     the night before that day."""
     if ctx.last_day_in_sentence and ctx.last_day is not None and direction(ctx.tense) != FUTURE:
-        day = ctx.last_day[0] - timedelta(days=1)
+        # "struck 1,500 targets yesterday and overnight": the night that followed that day
+        after_it = re.search(r"\b(?:and|then)\s+$", ctx.before) is not None
+        day = ctx.last_day[0] - timedelta(days=0 if after_it else 1)
         return Resolution("TIME", f"{day.isoformat()}TNI", (day, day), "part_of_day", None, True)
     day = ctx.reference - timedelta(days=0 if direction(ctx.tense) == FUTURE else 1)
     return Resolution("TIME", f"{day.isoformat()}TNI", (day, day), "part_of_day")
@@ -1787,9 +1789,11 @@ def clock_time(ctx: Context) -> Resolution | None:
             hour = 0
         if hour > 23:
             return None
-        if ctx.event_night and base == (ctx.event_day[0] if ctx.event_day else None) and hour < 6 \
-                and not DATED_CLOCK_GROUPS & ctx.groups.keys():
-            base += timedelta(days=1)   # "on Tuesday night ... shortly after 1 a.m.": Wednesday's
+        if ctx.event_night and base == (ctx.event_day[0] if ctx.event_day else None) and not entry \
+                and (hour < 6 or hour < 12 and base < ctx.reference) and not DATED_CLOCK_GROUPS & ctx.groups.keys():
+            # "on Tuesday night ... shortly after 1 a.m.": Wednesday's; after a night gone by
+            # ("drones launched overnight ... airspace reopened at 7:30 a.m."), its morning too
+            base += timedelta(days=1)
     if entry and not DATED_CLOCK_GROUPS & ctx.groups.keys() and ctx.last_clock is not None \
             and ctx.last_clock.date() == base and hour < 24:
         here = datetime.combine(base, time(hour, minute))
