@@ -420,6 +420,8 @@ class Engine:
             return self.names.holiday_is_a_name(text, start, end, self._is_time_word)
         if candidate.rule.resolve == "decade":
             return self.names.decade_is_an_age(text, start) or self.names.decade_is_a_reading(text, start, end)
+        if candidate.rule.resolve == "relative_period":
+            return self.names.period_is_a_title(text, start, end)
         if candidate.rule.resolve == "set":
             return self.names.adverb_is_a_title(text, start, end)
         if candidate.rule.resolve == "deictic_day":

@@ -42,6 +42,8 @@ class NameContexts:
         self.place_prepositions = frozenset(filters.get("place_prepositions", ()))
         # Before a decade, these make it an age ("in their 90s").
         self.age_possessives = frozenset(filters.get("age_possessives", ()))
+        titles = filters.get("period_titles", ())
+        self.title_before = re.compile(r"(?i)\b(?:%s) of $" % "|".join(map(re.escape, titles))) if titles else None
         measures = filters.get("decade_measures", ())
         self.measure_before = re.compile(r"(?i)\b(?:%s)\b[^.!?;]*$" % "|".join(map(re.escape, measures))) \
             if measures else None
@@ -121,6 +123,11 @@ class NameContexts:
         """"May God protect them", "May they rest in peace": a sentence-opening wish."""
         return self.wish_after is not None and _opens_sentence(text, start) \
             and self.wish_after.match(text, end) is not None
+
+    def period_is_a_title(self, text: str, start: int, end: int) -> bool:
+        """"album of the year", "player of the month": "the year" ends a title."""
+        return self.title_before is not None and text[start:end].lower().startswith("the ") \
+            and self.title_before.search(text, max(0, start - 30), start) is not None
 
     def decade_is_an_age(self, text: str, start: int) -> bool:
         """"in their 90s", "a man in his 30s": a decade of someone's life."""

@@ -1235,8 +1235,8 @@ def span_duration(ctx: Context) -> Resolution | None:
         count = _number(ctx, raw_count)
     else:
         count = "X" if plural else 1
-    if count is None:
-        return None
+    if count is None or unit == "season" and count == 1 and not raw_count:
+        return None   # "lost the World Series last season": a season of play, of no set length
     relative = ctx.word("span_relative")
     first_part = ctx.grammar.phrase_in("first_part", lowered) is not None
     anaphoric_words = ctx.grammar.words.get("anaphoric_relative", {})
