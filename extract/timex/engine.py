@@ -127,8 +127,10 @@ class _TextState:
 def _heading_before(text: str, named_end: int, start: int) -> bool:
     """Whether ``start`` opens a line and ``named_end`` lies on the line before it, a heading
     with no full stop ("How Sunday's assault on Brasilia unfolded")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip(" \t*\u2022\u2013\u2014-"):
+    line_start = start
+    while line_start > 0 and text[line_start - 1] in " \t*\u2022\u2013\u2014-":
+        line_start -= 1
+    if line_start > 0 and text[line_start - 1] != "\n":
         return False
     previous = text.rfind("\n", 0, max(0, line_start - 1)) + 1
     heading = text[previous:line_start].strip()
