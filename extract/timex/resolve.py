@@ -1686,7 +1686,8 @@ def overnight(ctx: Context) -> Resolution | None:
     the night before that day."""
     if ctx.last_day_in_sentence and ctx.last_day is not None and direction(ctx.tense) != FUTURE:
         # "struck 1,500 targets yesterday and overnight": the night that followed that day
-        after_it = re.search(r"\b(?:and|then)\s+$", ctx.before) is not None
+        joined = ctx.grammar.filter_pattern("night_after_day")
+        after_it = joined is not None and joined.search(ctx.before) is not None
         day = ctx.last_day[0] - timedelta(days=0 if after_it else 1)
         return Resolution("TIME", f"{day.isoformat()}TNI", (day, day), "part_of_day", None, True)
     day = ctx.reference - timedelta(days=0 if direction(ctx.tense) == FUTURE else 1)
@@ -1711,6 +1712,41 @@ def _entry_day(ctx: Context) -> date:
     if ctx.heading_day is not None:
         return ctx.heading_day[0]
     return ctx.reference
+
+
+def _unnamed_clock_day(ctx: Context, in_text: date, entry: bool) -> date:
+    """The day of a clock time that names none: an entry's day; the publication day for a
+    report's time or a commemoration's on an anniversary; the day named right after its
+    bracket; else ``in_text``, the day the text is talking about."""
+    base = in_text
+    report = ctx.grammar.filter_pattern("report_clock")
+    if entry:
+        base = _entry_day(ctx)
+    elif report is not None and report.search(ctx.before):
+        base = ctx.reference   # "told a news conference at 11 a.m.": when the report was made
+    elif base.year < ctx.reference.year and (base.month, base.day) == (ctx.reference.month, ctx.reference.day):
+        ceremony = ctx.grammar.filter_pattern("commemoration_clock")
+        if ceremony is not None and ceremony.search(ctx.before):
+            base = ctx.reference   # an anniversary's "minute of silence at 2:46 p.m.": today's
+    # "10:35 a.m. (0735 GMT) Friday": the day named right after the bracket.
+    bracket = ctx.grammar.filter_pattern("day_after_bracket")
+    after = bracket.match(ctx.after) if bracket else None
+    number = ctx.grammar.lookup("weekday", after.group(1)) if after else None
+    if number is not None:
+        base = _weekday_date(ctx, int(number), None)  # type: ignore[arg-type]
+    return base
+
+
+def _past_midnight(ctx: Context, base: date, hour: int, minute: int) -> date:
+    """An entry earlier in the day than the last clock time is past midnight when that is
+    the nearer reading ("Tuesday, 10:23 p.m.: ...\n1:01 a.m.: ..."); a live blog's newest-first
+    entries ("12:05 BST – ...\n10:44 BST – ...") stay on their day."""
+    if ctx.last_clock is None or ctx.last_clock.date() != base or hour > 23:
+        return base
+    here = datetime.combine(base, time(hour, minute))
+    if here < ctx.last_clock and here + timedelta(days=1) - ctx.last_clock < ctx.last_clock - here:
+        return base + timedelta(days=1)
+    return base
 
 
 @resolver("clock_time")
@@ -1741,21 +1777,7 @@ def clock_time(ctx: Context) -> Resolution | None:
     elif ctx.groups.get("this_part"):
         base = ctx.reference   # "at 21:45 BST this evening"
     else:
-        report = ctx.grammar.filter_pattern("report_clock")
-        if entry:
-            base = _entry_day(ctx)
-        elif report is not None and report.search(ctx.before):
-            base = ctx.reference   # "told a news conference at 11 a.m.": when the report was made
-        elif base.year < ctx.reference.year and (base.month, base.day) == (ctx.reference.month, ctx.reference.day):
-            ceremony = ctx.grammar.filter_pattern("commemoration_clock")
-            if ceremony is not None and ceremony.search(ctx.before):
-                base = ctx.reference   # an anniversary's "minute of silence at 2:46 p.m.": today's
-        # "10:35 a.m. (0735 GMT) Friday": the day named right after the bracket.
-        bracket = ctx.grammar.filter_pattern("day_after_bracket")
-        after = bracket.match(ctx.after) if bracket else None
-        number = ctx.grammar.lookup("weekday", after.group(1)) if after else None
-        if number is not None:
-            base = _weekday_date(ctx, int(number), None)  # type: ignore[arg-type]
+        base = _unnamed_clock_day(ctx, base, entry)
     named_hour = ctx.grammar.phrase_in("clock_word", lowered)
     if named_hour == 12:
         hour, minute = 12, 0
@@ -1794,11 +1816,8 @@ def clock_time(ctx: Context) -> Resolution | None:
             # "on Tuesday night ... shortly after 1 a.m.": Wednesday's; after a night gone by
             # ("drones launched overnight ... airspace reopened at 7:30 a.m."), its morning too
             base += timedelta(days=1)
-    if entry and not DATED_CLOCK_GROUPS & ctx.groups.keys() and ctx.last_clock is not None \
-            and ctx.last_clock.date() == base and hour < 24:
-        here = datetime.combine(base, time(hour, minute))
-        if here < ctx.last_clock and here + timedelta(days=1) - ctx.last_clock < ctx.last_clock - here:
-            base += timedelta(days=1)   # "Tuesday, 10:23 p.m.: ...\n1:01 a.m.: ...": past midnight, the nearer
+    if entry and not DATED_CLOCK_GROUPS & ctx.groups.keys():
+        base = _past_midnight(ctx, base, hour, minute)
     value = f"{base.isoformat()}T{hour:02d}:{minute:02d}"
     return Resolution("TIME", value, (base, base), "minute" if minute else "hour", None, named_day is not None)
 
