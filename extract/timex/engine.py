@@ -156,6 +156,7 @@ class Engine:
         self.reporting_day = re.compile(rf"\b(?:{reporting})\s+(?:on\s+)?$") if reporting else None
         self.reject = frozenset(filters.get("reject", ()))
         self.attributive_blockers = frozenset(filters.get("attributive_blockers", ()))
+        self.surname_months = frozenset(filters.get("surname_months", ()))
         self.month_adjuncts = frozenset(filters.get("month_adjuncts", ()))
         anniversary = filters.get("anniversary_before")
         self.anniversary = re.compile(anniversary) if anniversary else None
@@ -361,8 +362,13 @@ class Engine:
             before = _WORD_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
             if before and before.group(1)[0].isupper() and text[before.end(1):candidate.start].isspace() \
                     and before.group(1).lower() not in self.month_preceders and not self._is_time_word(before.group(1)) \
-                    and not (before.group(1).endswith(("'s", "\u2019s")) and month.lower() not in self.capitalised_only):
-                return False  # "Theresa May", "Long March"; not "in May, June and July", "the Fed's December meeting"
+                    and not (before.group(1).endswith(("'s", "\u2019s"))
+                             and (month.lower() not in self.capitalised_only
+                                  or month.lower() not in self.surname_months
+                                  and self._noun_after(text, candidate.end))):
+                # "Theresa May", "Long March", "the Women's March"; not "in May, June and July",
+                # "the Fed's December meeting", "the Fed's March meeting"
+                return False
             if self.names.month_begins_a_name(text, candidate.end, candidate.start):
                 return False  # "the March for Life"
             if expression == "May" and self.names.may_is_a_wish(text, candidate.start, candidate.end):
@@ -486,7 +492,7 @@ def _is_count(word: str) -> bool:
 _DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday",
                        "relative_period", "week_of", "part_of_named_period", "from_named_day", "weekday_day_of_month",
                        "day_of_month", "dated_part_of_day", "overnight", "month_quarter", "nth_weekday",
-                       "anaphoric_season", "part_of_day_in_text", "months_of_year"})
+                       "anaphoric_season", "part_of_day_in_text", "months_of_year", "period_rest"})
 
 
 def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: str,

@@ -1659,6 +1659,23 @@ def period_to_date(ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, (first, ctx.reference), unit, "before")
 
 
+@resolver("period_rest")
+def period_rest(ctx: Context) -> Resolution | None:
+    """"over the rest of the year": the period of the reference, drawn from the reference to
+    its end; in a sentence told in the past about an earlier year ("was wounded in May 2014
+    and spent the rest of the year in hospital"), that year's."""
+    unit = _period_unit(ctx)
+    if unit not in ("year", "quarter", "month", "week", "decade"):
+        return None
+    story = ctx.reported
+    if direction(ctx.tense) == PAST and story is not None and ctx.unshifted_in_sentence \
+            and story[0].year < ctx.reference.year and story[1].year == story[0].year:
+        value, interval = cal.unit_containing(story[1], unit)
+        return Resolution("DATE", value, interval, unit)
+    value, (_first, last) = cal.unit_containing(ctx.reference, unit)
+    return Resolution("DATE", value, (ctx.reference, last), unit)
+
+
 @resolver("period_of_reference")
 def period_of_reference(ctx: Context) -> Resolution | None:
     """"earlier in the week": the week of the reference."""
