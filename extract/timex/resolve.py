@@ -1181,7 +1181,8 @@ def shifted(ctx: Context) -> Resolution | None:
         # "reported first-quarter revenue on Thursday, up 4% from a year earlier": the
         # day of the report, in the quarter's sentence
         period = ctx.quarter
-    compared = grain == "year" and period is not None and period[1] >= cal.shift(ctx.reference, "year", -1)
+    compared = sign < 0 and grain == "year" and period is not None \
+        and period[1] >= cal.shift(ctx.reference, "year", -1)
     if compared:
         # "profit rose from $5 million a year earlier": the quarter reported on, a year before.
         grain, moved = period[2], cal.shift(period[0], "year", sign * int(steps))  # type: ignore[index]
@@ -1199,7 +1200,14 @@ def shifted(ctx: Context) -> Resolution | None:
         moved = ctx.reference
     anniversary = ctx.word("ago_grain")
     if anniversary is not None and not anaphoric:
-        grain = str(anniversary)   # "70 years ago today": that very day, 70 years back
+        # "70 years ago today": that very day, 70 years back; "three years ago yesterday",
+        # "81 years ago this morning": the day before, that morning
+        spec_of_day = anniversary if isinstance(anniversary, dict) else {"grain": anniversary}
+        grain = str(spec_of_day["grain"])
+        moved += timedelta(days=int(spec_of_day.get("days", 0)))
+        if "part" in spec_of_day:
+            return Resolution("TIME", f"{moved.isoformat()}T{spec_of_day['part']}", (moved, moved), "part_of_day",
+                              _approx(ctx), anaphoric, shifted=True)
     approx = _approx(ctx)
     if approx in _SHORT_OF and grain in _SHORT_BY:
         # "nearly two years ago", said in December 2023: short of two years, so 2022;
@@ -1939,6 +1947,8 @@ def set_expression(ctx: Context) -> Resolution | None:
     every = ctx.grammar.phrase_in("every_other", ctx.text)
     if every is not None and not isinstance(count, str):
         count = every   # "every other week"
+    if unit == "weekend" and count == 1:
+        return Resolution("SET", "XXXX-WXX-WE", None, None)   # "every weekend": like "on weekends"
     return Resolution("SET", duration_value(count, unit), None, None)
 
 
