@@ -1667,6 +1667,15 @@ def period_to_date(ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, (first, ctx.reference), unit, "before")
 
 
+@resolver("this_time_away")
+def this_time_away(ctx: Context) -> Resolution | None:
+    """"this time next year": the reference's day a year on; "this time last week": a week back."""
+    unit, relative = _unit(ctx), ctx.word("relative")
+    if unit not in ("year", "month", "week") or relative not in (-1, 1):
+        return None
+    return _date_resolution(cal.shift(ctx.reference, unit, int(relative)))  # type: ignore[arg-type]
+
+
 @resolver("period_rest")
 def period_rest(ctx: Context) -> Resolution | None:
     """"over the rest of the year": the period of the reference, drawn from the reference to
