@@ -492,7 +492,8 @@ def _is_count(word: str) -> bool:
 _DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter", "half", "clock_time", "holiday",
                        "relative_period", "week_of", "part_of_named_period", "from_named_day", "weekday_day_of_month",
                        "day_of_month", "dated_part_of_day", "overnight", "month_quarter", "nth_weekday",
-                       "anaphoric_season", "part_of_day_in_text", "months_of_year", "period_rest"})
+                       "anaphoric_season", "part_of_day_in_text", "months_of_year", "period_rest",
+                       "day_of_holiday"})
 
 
 def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: str,

@@ -1667,6 +1667,16 @@ def period_to_date(ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, (first, ctx.reference), unit, "before")
 
 
+@resolver("day_of_holiday")
+def day_of_holiday(ctx: Context) -> Resolution | None:
+    """"the first day of Eid al-Fitr": the feast's first day; "the third day": two days on."""
+    ordinal = ctx.word("ordinal")
+    feast = holiday(ctx)
+    if not isinstance(ordinal, int) or feast is None or feast.interval is None or feast.granularity != "day":
+        return None
+    return _date_resolution(feast.interval[0] + timedelta(days=ordinal - 1))
+
+
 @resolver("this_time_away")
 def this_time_away(ctx: Context) -> Resolution | None:
     """"this time next year": the reference's day a year on; "this time last week": a week back."""
@@ -1843,8 +1853,8 @@ def clock_time(ctx: Context) -> Resolution | None:
             hour += 12
         if ampm == "am" and hour == 12:
             hour = 0
-        if hour > 23:
-            return None
+        if hour > 23 and (hour, minute) != (24, 0):
+            return None   # "to 24:00 on January 7": that day's end
         if ctx.event_night and base == (ctx.event_day[0] if ctx.event_day else None) and not entry \
                 and (hour < 6 or hour < 12 and base < ctx.reference) and not DATED_CLOCK_GROUPS & ctx.groups.keys():
             # "on Tuesday night ... shortly after 1 a.m.": Wednesday's; after a night gone by
