@@ -416,6 +416,8 @@ ROWS = [
       id="years-from-now-not-a-comparison"),
     P("A convoy carrying food was expected any day now.", date(2026, 5, 25),
       "any day now", "DATE", "FUTURE_REF", None, None, None, id="any-day-now"),
+    P("He thanked the nation for its resistance in the recent period.", date(2023, 3, 21),
+      "the recent period", "DATE", "PAST_REF", None, None, None, id="the-recent-period"),
     P("As we speak, rescue crews are still pulling people from the rubble.", date(2026, 5, 25),
       "As we speak", "DATE", "PRESENT_REF", None, None, None, id="as-we-speak"),
     P("The other day I said this Tour would be decided in the Alps.", date(2023, 7, 18),
