@@ -199,6 +199,8 @@ ROWS = [
     P("South Koreans paid respects to their ancestors on Seollal, the Lunar New Year's Day.", date(2026, 2, 17),
       "the Lunar New Year's Day", "DATE", "2026-02-17", "2026-02-17", "2026-02-17", "day",
       id="lunar-new-years-day-not-january"),
+    P("Tuesday's election gave the Republicans the Senate; Inauguration Day is Jan. 20.", date(2024, 11, 9),
+      "Inauguration Day", "DATE", "2025-01-20", "2025-01-20", "2025-01-20", "day", id="inauguration-day"),
     P("Iranians celebrated Nowruz as the new year began.", date(2026, 3, 21),
       "Nowruz", "DATE", "2026-03-21", "2026-03-21", "2026-03-21", "day", id="nowruz"),
     P("Millions across Turkiye marked the first day of Eid al-Fitr on Sunday.", date(2025, 3, 31),
