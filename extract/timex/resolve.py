@@ -1667,6 +1667,18 @@ def period_to_date(ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, (first, ctx.reference), unit, "before")
 
 
+@resolver("week_ending")
+def week_ending(ctx: Context) -> Resolution | None:
+    """"the week ended Saturday": the week of that Saturday (found as the weekday alone would
+    be), drawn as the seven days that end on it."""
+    number = ctx.word("weekday")
+    if number is None:
+        return None
+    last = _weekday_date(ctx, int(number), None)  # type: ignore[arg-type]
+    value, _iso_week = cal.unit_containing(last, "week")
+    return Resolution("DATE", value, (last - timedelta(days=6), last), "week")
+
+
 @resolver("day_of_holiday")
 def day_of_holiday(ctx: Context) -> Resolution | None:
     """"the first day of Eid al-Fitr": the feast's first day; "the third day": two days on."""
