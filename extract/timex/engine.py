@@ -493,7 +493,7 @@ _DIRECTED = frozenset({"calendar_date", "month", "season", "weekday", "quarter",
                        "relative_period", "week_of", "part_of_named_period", "from_named_day", "weekday_day_of_month",
                        "day_of_month", "dated_part_of_day", "overnight", "month_quarter", "nth_weekday",
                        "anaphoric_season", "part_of_day_in_text", "months_of_year", "period_rest",
-                       "day_of_holiday", "week_ending"})
+                       "day_of_holiday", "week_ending", "turn_of_period"})
 
 
 def _span(expression: str, candidate: Candidate, resolution: Resolution, kind: str,

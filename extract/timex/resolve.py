@@ -1667,6 +1667,19 @@ def period_to_date(ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, (first, ctx.reference), unit, "before")
 
 
+@resolver("turn_of_period")
+def turn_of_period(ctx: Context) -> Resolution | None:
+    """"the turn of the century": the year it turned (2000), or the next turn (2100) in a
+    sentence looking ahead."""
+    span = {"century": 100, "millennium": 1000}.get(str(ctx.groups.get("period", "")).lower())
+    if span is None:
+        return None
+    year = ctx.reference.year // span * span
+    if direction(ctx.tense) == FUTURE or "next" in ctx.text.lower():
+        year += span
+    return _unit_resolution(cal.unit_containing(date(year, 1, 1), "year"), "year")
+
+
 @resolver("week_ending")
 def week_ending(ctx: Context) -> Resolution | None:
     """"the week ended Saturday": the week of that Saturday (found as the weekday alone would
