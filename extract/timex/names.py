@@ -57,6 +57,7 @@ class NameContexts:
         self.address_blockers = frozenset(filters.get("address_blockers", ()))
         # Nouns that make a holiday before them the name of an event ("the Yom Kippur war").
         self.holiday_name_heads = frozenset(filters.get("holiday_name_heads", ()))
+        self.holiday_event_heads = frozenset(filters.get("holiday_event_heads", ()))
 
     def year_is_a_number(self, text: str, start: int, end: int) -> bool:
         """"Resolution 1441", "Flight 2012", "1910 Main Street", "asteroid 2012 DA14"."""
@@ -100,6 +101,8 @@ class NameContexts:
         if after is None:
             return False
         word = after.group(1)
+        if word.lower() in self.holiday_event_heads:
+            return False   # "the Boxing Day Test": an event on the holiday
         return word[0].isupper() and not is_time_word(word) or word.lower() in self.holiday_name_heads
 
     def month_begins_a_name(self, text: str, end: int, start: int | None = None) -> bool:
