@@ -865,6 +865,11 @@ def _national_day(ctx: Context, rule: str) -> str | None:
     names = ctx.grammar.country_names
     country = names.named_just_before(ctx.document, ctx.position, keeping) \
         or names.most_named(ctx.document, keeping)
+    said_today = ctx.grammar.filter_pattern("said_today")
+    if country is None and said_today is not None and said_today.search(ctx.before[-30:] + " " + ctx.after[:20]):
+        # "The nation is celebrating Independence Day today": the country whose day it is
+        today = f"{ctx.reference.month:02d}-{ctx.reference.day:02d}"
+        country = next((name for name in sorted(keeping) if days[name] == today), None)
     return days.get(country or "default")
 
 
