@@ -58,7 +58,7 @@ bench: venv
 	$(PY) $(TE3)/score.py $(TE3)/timebank.jsonl $(BENCH_OUT)/timebank.jsonl
 	$(PY) $(TE3)/score.py $(TE3)/aquaint.jsonl $(BENCH_OUT)/aquaint.jsonl
 
-## bench-news: time expressions scored on the news probe sets of bench/news (news of 2010-2026)
+## bench-news: time expressions scored on the news probe sets of bench/news (news of 1989-2026)
 bench-news: venv
 	@mkdir -p $(BENCH_OUT)
 	@for set in bench/news/*.jsonl; do \
