@@ -237,7 +237,9 @@ class Engine:
                             and self.late_before.search(low, max(0, candidate.start - 12), candidate.start) is not None,
                             in_brackets=low.endswith("(", 0, candidate.start),
                             clock_day=self.links.day_of_clock_before(spans, low),
-                            opens_entry=opens_entry, opens_sentence=opens_sentence(ctx))
+                            opens_entry=opens_entry,
+                            # only a year is asked whether it opened its sentence ("In 2019, ...")
+                            opens_sentence=resolution.granularity == "year" and opens_sentence(ctx))
         spans = self.links.clocks_on_following_day(spans, bare_clocks, low)
         spans = self.links.bracketed_clock_days(spans, low)
         spans = self.links.weekdays_of_named_days(spans, low)
