@@ -293,6 +293,16 @@ class Engine:
             return False
         return self._noun_after(text, candidate.end) and self._word_before(low, candidate.start) not in self.month_adjuncts
 
+    def _month_after_possessive(self, word_before: str, month: str, text: str, end: int) -> bool:
+        """"the Fed's December meeting", "the Fed's March meeting": a month after a possessive,
+        unless it is a verb or a name too and no noun follows it ("the Women's March"), or a
+        surname too ("Britain's May government")."""
+        if not word_before.endswith(("'s", "\u2019s")):
+            return False
+        lowered = month.lower()
+        return lowered not in self.capitalised_only \
+            or lowered not in self.surname_months and self._noun_after(text, end)
+
     def _attributive(self, text: str, low: str, start: int, end: int) -> bool:
         """Whether a date stands between an article and a noun it modifies ("the Oct. 1 attack")."""
         return low[max(0, start - 1):start] == " " and self._word_before(low, start) in self.attributive_articles \
@@ -364,13 +374,8 @@ class Engine:
             before = _WORD_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
             if before and before.group(1)[0].isupper() and text[before.end(1):candidate.start].isspace() \
                     and before.group(1).lower() not in self.month_preceders and not self._is_time_word(before.group(1)) \
-                    and not (before.group(1).endswith(("'s", "\u2019s"))
-                             and (month.lower() not in self.capitalised_only
-                                  or month.lower() not in self.surname_months
-                                  and self._noun_after(text, candidate.end))):
-                # "Theresa May", "Long March", "the Women's March"; not "in May, June and July",
-                # "the Fed's December meeting", "the Fed's March meeting"
-                return False
+                    and not self._month_after_possessive(before.group(1), month, text, candidate.end):
+                return False  # "Theresa May", "Long March"; not "in May, June and July"
             if self.names.month_begins_a_name(text, candidate.end, candidate.start):
                 return False  # "the March for Life"
             if expression == "May" and self.names.may_is_a_wish(text, candidate.start, candidate.end):
