@@ -129,7 +129,7 @@ class NameContexts:
 
     def period_is_a_title(self, text: str, start: int, end: int) -> bool:
         """"album of the year", "player of the month": "the year" ends a title."""
-        return self.title_before is not None and text[start:end].lower().startswith("the ") \
+        return self.title_before is not None and text[start:end].split(None, 1)[0].lower() in self.title_articles \
             and self.title_before.search(text, max(0, start - 30), start) is not None
 
     def decade_is_an_age(self, text: str, start: int) -> bool:

@@ -1680,8 +1680,9 @@ def turn_of_period(ctx: Context) -> Resolution | None:
     if span is None:
         return None
     year = ctx.reference.year // span * span
-    if direction(ctx.tense) == FUTURE or "next" in ctx.text.lower():
-        year += span
+    relative = ctx.word("relative")
+    if direction(ctx.tense) == FUTURE or isinstance(relative, int) and relative > 0:
+        year += span   # "by the turn of the century", "the turn of the next century"
     return _unit_resolution(cal.unit_containing(date(year, 1, 1), "year"), "year")
 
 
@@ -1997,13 +1998,13 @@ def set_expression(ctx: Context) -> Resolution | None:
     if every is not None and not isinstance(count, str):
         count = every   # "every other week"
     if unit == "weekend" and count == 1:
-        return Resolution("SET", "XXXX-WXX-WE", None, None)   # "every weekend": like "on weekends"
+        return weekends(ctx)   # "every weekend": like "on weekends"
     return Resolution("SET", duration_value(count, unit), None, None)
 
 
 @resolver("weekends")
 def weekends(ctx: Context) -> Resolution | None:
-    """"on weekends": every weekend."""
+    """"on weekends", "every weekend": every weekend."""
     return Resolution("SET", "XXXX-WXX-WE", None, None)
 
 

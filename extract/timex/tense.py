@@ -46,7 +46,8 @@ class TenseCues:
                  schedule_verbs: list[str] = (), schedule_prepositions: list[str] = (),
                  event_before: list[str] = (), counts: list[str] = (),
                  day_prepositions: list[str] = (), intent_verbs: list[str] = (),
-                 perfect_participle: list[str] = (), not_participles: list[str] = ()) -> None:
+                 perfect_participle: list[str] = (), not_participles: list[str] = (),
+                 participle_suffixes: list[str] = ()) -> None:
         """The ``[tense]`` table of a language's rules, by its keys."""
         self.default = {"past": PAST, "future": FUTURE}.get(default, UNKNOWN)
         # Words with a past suffix that are not past verbs ("united", "unspecified").
@@ -118,7 +119,9 @@ class TenseCues:
         # Endings of adjectives: a cue verb that is a noun too is a noun after one ("its
         # hottest start").
         self.adjective_suffixes = tuple(adjective_suffixes)
-        # Words in -ing that are no present participle ("during", "morning").
+        # The ending of a present participle ("resuming"), and words with it that are none
+        # ("during", "morning").
+        self.participle_suffixes = tuple(participle_suffixes)
         self.not_participles = frozenset(not_participles)
         self.future_single = frozenset(w for w in future if " " not in w)
         self.future_multi = tuple(tuple(w.split()) for w in future if " " in w)
@@ -290,7 +293,7 @@ def tense_at(cues: TenseCues, low: str, start: int, end: int, text: str | None =
         # "Schools are closed, with classes resuming on Wednesday": with no tense to go by,
         # a present participle right before the day looks ahead to it.
         verb = pivot - 2 if pivot > 1 and words[pivot - 1] in cues.day_prepositions else pivot - 1
-        if verb >= 0 and len(words[verb]) > 5 and words[verb].endswith("ing") \
+        if verb >= 0 and len(words[verb]) > 5 and words[verb].endswith(cues.participle_suffixes) \
                 and words[verb] not in cues.not_participles:
             return FUTURE
         return UNKNOWN
